@@ -1,0 +1,104 @@
+# Date and time helpers. All times are nanoseconds since the Unix epoch (UTC). The evaluation
+# date comes from input.meta (never the wall clock).
+#
+# Month arithmetic is done here rather than with a bare time.add_date because the engines
+# disagree at month ends: OPA (Go) turns 31 January + 1 month into 3 March, regorus (chrono)
+# into 28 February. add_months_ns only asks time.add_date to move the first day of a month,
+# where both agree, and then clamps the day to the end of the target month, which is also how
+# EU law counts periods in months (Regulation 1182/71, Art. 3(2)(c)).
+package nis2check.lib.dates
+
+second_ns := 1000000000
+
+minute_ns := 60 * second_ns
+
+hour_ns := 60 * minute_ns
+
+day_ns := 24 * hour_ns
+
+# Default intervals (months), as in docs/format.md. Rust always fills input.meta.intervals;
+# these only keep rules strict when a hand-written input leaves one out.
+_default_intervals := {
+	"policy_review_months": 12,
+	"management_training_months": 24,
+	"restore_test_months": 12,
+	"supplier_assessment_months": 12,
+	"asset_verification_months": 12,
+	"plan_test_months": 12,
+	"awareness_training_months": 12,
+	"access_review_months": 12,
+	"privileged_access_review_months": 3,
+	"pentest_months": 12,
+	"risk_review_months": 12,
+}
+
+# The interval `name` (e.g. "policy_review_months") in months.
+interval(name) := months if {
+	months := input.meta.intervals[name]
+} else := _default_intervals[name]
+
+# Start (00:00:00 UTC) of the evaluation date.
+as_of_ns := ns if {
+	ns := input.meta.as_of_ns
+} else := date_ns(input.meta.as_of)
+
+# "2026-03-01" (a TOML local date) -> start of that day in UTC.
+date_ns(d) := time.parse_rfc3339_ns(concat("", [d, "T00:00:00Z"]))
+
+# "2026-03-01T10:00:00+01:00" (an RFC 3339 timestamp) -> ns.
+ts_ns(t) := time.parse_rfc3339_ns(t)
+
+# ns + n calendar months (UTC), the day clamped to the end of a shorter target month:
+# 2026-01-31 + 1 month = 2026-02-28. The time of day is kept.
+add_months_ns(ns, n) := target + time_of_day if {
+	time_of_day := ns % day_ns
+	day := time.date(ns)[2]
+	month_start := (ns - time_of_day) - ((day - 1) * day_ns)
+	target_month_start := time.add_date(month_start, 0, n, 0)
+	next_month_start := time.add_date(month_start, 0, n + 1, 0)
+	target := min([target_month_start + ((day - 1) * day_ns), next_month_start - day_ns])
+}
+
+# The day a date-based deadline falls on: date d + n months.
+due_ns(d, n) := add_months_ns(date_ns(d), n)
+
+# Date d + n months is on or after the evaluation date: d is recent enough.
+# Undefined when d is absent: wrap it in a positive helper over the entity and negate that
+# (`_recent(a) if dates.within_months(a.x, n)` ... `not _recent(a)`), so a missing date fails.
+within_months(d, months) if due_ns(d, months) >= as_of_ns
+
+# Date d + n months lies before the evaluation date.
+older_than_months(d, months) if due_ns(d, months) < as_of_ns
+
+# Date d lies before the evaluation date.
+before_as_of(d) if date_ns(d) < as_of_ns
+
+# Hours from a_ns to b_ns (a number, not rounded).
+hours_between(a_ns, b_ns) := (b_ns - a_ns) / hour_ns
+
+# "2026-03-01" for ns (UTC).
+format_date(ns) := sprintf("%04d-%02d-%02d", time.date(ns))
+
+# "2026-03-01T09:00:00Z" for ns (UTC, whole seconds).
+format_ts(ns) := sprintf("%sT%02d:%02d:%02dZ", array.concat([format_date(ns)], time.clock(ns)))
+
+# A non-negative duration in words: "31 h", "24 h 30 min", "24 h 0 min 1 s". A fraction of a
+# second is rounded up, so a duration just over a limit never reads as the limit itself.
+duration_text(ns) := _duration_words(hours, minutes, seconds) if {
+	total_s := _ceil_seconds(ns)
+	seconds := total_s % 60
+	total_min := (total_s - seconds) / 60
+	minutes := total_min % 60
+	hours := (total_min - minutes) / 60
+}
+
+_ceil_seconds(ns) := ((ns - (ns % second_ns)) / second_ns) + 1 if {
+	ns % second_ns != 0
+} else := ns / second_ns
+
+_duration_words(h, m, s) := sprintf("%d h", [h]) if {
+	m == 0
+	s == 0
+} else := sprintf("%d h %d min", [h, m]) if {
+	s == 0
+} else := sprintf("%d h %d min %d s", [h, m, s])

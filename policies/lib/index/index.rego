@@ -1,0 +1,39 @@
+# Collections keyed by id, built once per evaluation. A rule that needs another entity looks it
+# up here (index.people[id]) instead of scanning a second collection inside its own scan, so
+# every rule stays linear in the size of the repository.
+package nis2check.lib.index
+
+import data.nis2check.lib.dates
+
+people := {p.id: p | some p in input.people}
+
+documents := {d.id: d | some d in input.documents}
+
+controls := {c.id: c | some c in input.controls}
+
+assets := {a.id: a | some a in input.assets}
+
+suppliers := {s.id: s | some s in input.suppliers}
+
+risks := {r.id: r | some r in input.risks}
+
+incidents := {i.id: i | some i in input.incidents}
+
+# A person is current unless they left on or before the evaluation date.
+current(person) if not person.left_at
+
+current(person) if dates.date_ns(person.left_at) > dates.as_of_ns
+
+# Ids of the current members of the management body.
+management_body contains p.id if {
+	some p in input.people
+	"management-body" in p.roles
+	current(p)
+}
+
+_trust_service_types := {"trust-service-provider", "qualified-trust-service-provider"}
+
+default is_tsp := false
+
+# The organisation is a (qualified) trust service provider: shorter notification deadline.
+is_tsp if input.organization.entity_type in _trust_service_types

@@ -1,0 +1,177 @@
+//! The framework requirement catalogues (NIS2, CIR 2024/2690, ISO/IEC 27001:2022 Annex A,
+//! BIO2), shipped as data in `policies/catalog/`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diag::did_you_mean;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct FrameworkMeta {
+    pub id: String,
+    pub prefix: String,
+    pub title: String,
+    pub short: String,
+    pub cite: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Requirement {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    /// The NIS2 Art. 21(2) points (or other NIS2 ids) this requirement maps to.
+    #[serde(default)]
+    pub nis2: Vec<String>,
+    #[serde(default)]
+    pub applicability: Option<String>,
+    /// BIO2: the id in v1.2 numbering, where it differs.
+    #[serde(default)]
+    pub v1_2: Option<String>,
+    #[serde(default)]
+    pub iso27002: Option<String>,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct CatalogFile {
+    framework: FrameworkMeta,
+    #[serde(default)]
+    requirement: Vec<Requirement>,
+}
+
+/// One framework with its requirements.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    pub meta: FrameworkMeta,
+    pub requirements: Vec<Requirement>,
+    by_id: BTreeMap<String, usize>,
+    by_v1_2: BTreeMap<String, usize>,
+}
+
+impl Framework {
+    pub fn get(&self, id: &str) -> Option<&Requirement> {
+        self.by_id.get(id).map(|&i| &self.requirements[i])
+    }
+
+    /// Resolves an id in the given BIO2 version ("1.2" ids go through the v1.2 alias).
+    pub fn resolve(&self, id: &str, version: Option<&str>) -> Option<&Requirement> {
+        if version == Some("1.2") {
+            if let Some(&i) = self.by_v1_2.get(id) {
+                return Some(&self.requirements[i]);
+            }
+        }
+        self.get(id)
+    }
+
+    pub fn cite(&self, id: &str) -> String {
+        self.meta.cite.replace("{id}", id)
+    }
+}
+
+/// All catalogues.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub frameworks: Vec<Framework>,
+}
+
+impl Catalog {
+    /// Loads the catalogues embedded in the binary.
+    pub fn builtin() -> Catalog {
+        let files = crate::policy::builtin::FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("catalog/") && p.ends_with(".toml"));
+        Catalog::from_sources(files.map(|(p, s)| (*p, *s)))
+            .expect("the built-in catalogue is valid (a test holds it)")
+    }
+
+    pub fn from_sources<'a>(
+        files: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Catalog, String> {
+        let mut frameworks = Vec::new();
+        for (path, text) in files {
+            let file: CatalogFile = toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
+            let mut by_id = BTreeMap::new();
+            let mut by_v1_2 = BTreeMap::new();
+            for (i, r) in file.requirement.iter().enumerate() {
+                if by_id.insert(r.id.clone(), i).is_some() {
+                    return Err(format!("{path}: duplicate requirement id `{}`", r.id));
+                }
+                if let Some(old) = &r.v1_2 {
+                    by_v1_2.insert(old.clone(), i);
+                }
+            }
+            frameworks.push(Framework {
+                meta: file.framework,
+                requirements: file.requirement,
+                by_id,
+                by_v1_2,
+            });
+        }
+        frameworks.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        Ok(Catalog { frameworks })
+    }
+
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.meta.id == id)
+    }
+
+    pub fn by_prefix(&self, prefix: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.meta.prefix == prefix)
+    }
+
+    /// Checks a control's `prefix:id` requirement. On error: (label, help).
+    pub fn check_requirement(&self, qualified: &str) -> Result<(), (String, String)> {
+        let prefixes: Vec<&str> = self
+            .frameworks
+            .iter()
+            .map(|f| f.meta.prefix.as_str())
+            .collect();
+        let Some((prefix, id)) = qualified.split_once(':') else {
+            return Err((
+                "no framework prefix".into(),
+                format!(
+                    "qualify the id with its framework: {}",
+                    prefixes
+                        .iter()
+                        .map(|p| format!("`{p}:…`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        };
+        let Some(fw) = self.by_prefix(prefix) else {
+            let help = match did_you_mean(prefix, prefixes.iter().copied()) {
+                Some(s) => format!("did you mean `{s}:{id}`?"),
+                None => format!("the frameworks are: {}", prefixes.join(", ")),
+            };
+            return Err((format!("unknown framework `{prefix}`"), help));
+        };
+        if fw.get(id).is_some() || fw.by_v1_2.contains_key(id) {
+            return Ok(());
+        }
+        let help = match did_you_mean(id, fw.requirements.iter().map(|r| r.id.as_str())) {
+            Some(s) => format!("did you mean `{prefix}:{s}`?"),
+            None => format!(
+                "see `nis2check rules --framework {}` or policies/catalog/{}.toml for the ids",
+                fw.meta.id, fw.meta.id
+            ),
+        };
+        Err((format!("{} has no requirement `{id}`", fw.meta.short), help))
+    }
+
+    /// "NIS2 Art. 23(4)(a)" for a framework id and a requirement id.
+    pub fn cite(&self, framework: &str, id: &str) -> String {
+        match self.framework(framework) {
+            Some(f) => f.cite(id),
+            None => format!("{framework} {id}"),
+        }
+    }
+}

@@ -1,0 +1,520 @@
+//! The main job: discover → parse → validate → build input → evaluate → waivers → diagnostics.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::diag::{did_you_mean, Diagnostic, EntityRef, Label, Origin, RuleInfo, Severity};
+use crate::load::{self, Limits};
+use crate::model::{self, input, Kind, PathSeg, Repository};
+use crate::policy::{self, EngineOptions, FieldSeg, RawEntity, Rule};
+use crate::settings::{Level, Settings};
+use crate::source::Sources;
+use crate::waiver;
+
+/// What a check run is asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub as_of: Date,
+    /// Ignore the repository's own policies and rule-level overrides.
+    pub builtin_only: bool,
+    /// Evaluate as if no waiver existed.
+    pub no_waivers: bool,
+    pub limits: Limits,
+    pub engine: EngineOptions,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>, as_of: Date) -> Options {
+        Options {
+            root: root.into(),
+            as_of,
+            builtin_only: false,
+            no_waivers: false,
+            limits: Limits::default(),
+            engine: EngineOptions::default(),
+        }
+    }
+}
+
+/// Time spent in each stage.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub validate: Duration,
+    pub input: Duration,
+    pub evaluate: Duration,
+    /// (rule id, time)
+    pub per_rule: Vec<(String, Duration)>,
+}
+
+/// Everything a renderer needs.
+pub struct Outcome {
+    pub sources: Sources,
+    /// Sorted by (file, line, column, code).
+    pub diagnostics: Vec<Diagnostic>,
+    pub settings: Settings,
+    pub catalog: Catalog,
+    pub rules: Vec<Rule>,
+    /// Rules actually evaluated.
+    pub rules_evaluated: usize,
+    /// False when input errors stopped evaluation.
+    pub evaluated: bool,
+    pub entities: usize,
+    pub files: usize,
+    pub frameworks: Vec<String>,
+    pub as_of: Date,
+    pub timings: Timings,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.waived_by.is_none() && d.severity == severity)
+            .count()
+    }
+
+    pub fn waived(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.waived_by.is_some())
+            .count()
+    }
+
+    /// 2 when the repository could not be evaluated, 1 when something is at or above
+    /// `fail_on`, else 0.
+    pub fn exit_code(&self, fail_on: Severity) -> i32 {
+        if self.diagnostics.iter().any(Diagnostic::is_fatal) {
+            2
+        } else if self
+            .diagnostics
+            .iter()
+            .any(|d| d.waived_by.is_none() && d.severity >= fail_on)
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The frameworks that apply when the settings do not list them: NIS2 always; the CIR for the
+/// entity types it covers; BIO2 for Dutch public administration.
+pub fn derived_frameworks(repo: &Repository) -> Vec<String> {
+    let mut out = vec!["nis2".to_string()];
+    if let Some(org) = repo.organization() {
+        let t = &org.table;
+        if t.str("entity_type")
+            .is_some_and(crate::scope::is_cir_entity_type)
+        {
+            out.push("cir-2024-2690".to_string());
+        }
+        let public = t.str("public_administration").is_some_and(|p| p != "none");
+        if t.str("member_state") == Some("NL")
+            && (public || t.str("sector") == Some("public-administration"))
+        {
+            out.push("bio2".to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs a check.
+pub fn run(opts: &Options) -> Outcome {
+    let started = Instant::now();
+    let mut sources = Sources::default();
+    let mut diags = Vec::new();
+    let catalog = Catalog::builtin();
+
+    // Settings first: they say what to exclude.
+    let mut settings = Settings::default();
+    let settings_path = opts.root.join(load::SETTINGS_FILE);
+    if settings_path.is_file() {
+        if let Some(text) = load::read_file(
+            load::SETTINGS_FILE,
+            &settings_path,
+            &opts.limits,
+            &mut diags,
+        ) {
+            let file = sources.add(crate::source::SourceFile::new(
+                load::SETTINGS_FILE.to_string(),
+                text,
+            ));
+            if let Some(table) = load::parse(&sources, file, &mut diags) {
+                settings = Settings::from_table(&table, file, &mut diags);
+                if let Some(list) = &settings.frameworks {
+                    let span = table.value("frameworks").map_or(0..0, |n| n.span.clone());
+                    for fw in list {
+                        if catalog.framework(fw).is_none() {
+                            let ids: Vec<&str> = catalog
+                                .frameworks
+                                .iter()
+                                .map(|f| f.meta.id.as_str())
+                                .collect();
+                            let help = match did_you_mean(fw, ids.iter().copied()) {
+                                Some(m) => format!("did you mean `{m}`?"),
+                                None => format!("the frameworks are: {}", ids.join(", ")),
+                            };
+                            diags.push(
+                                Diagnostic::input(
+                                    "unknown-framework",
+                                    format!("unknown framework `{fw}` in nis2check.toml"),
+                                )
+                                .at(file, span.clone(), Some("unknown framework".to_string()))
+                                .help(help),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if opts.builtin_only {
+        settings.rules.clear();
+    }
+    let mut exclude = globset::GlobSetBuilder::new();
+    for pattern in &settings.exclude {
+        match globset::Glob::new(pattern) {
+            Ok(g) => {
+                exclude.add(g);
+            }
+            Err(e) => diags.push(
+                Diagnostic::input(
+                    "invalid-glob",
+                    format!("invalid `exclude` pattern `{pattern}`: {e}"),
+                )
+                .help("use globs such as `drafts/**`"),
+            ),
+        }
+    }
+    let exclude = exclude
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty());
+
+    let mut found = load::discover(&opts.root, &exclude, &opts.limits, &mut diags);
+    found.retain(|(rel, _)| rel != load::SETTINGS_FILE);
+    let files_read = found.len();
+    let parsed = load::load_files(&found, &opts.limits, &mut sources, &mut diags);
+    let load_time = started.elapsed();
+
+    let t = Instant::now();
+    let repo = model::validate(parsed, &catalog, &mut diags);
+    let validate_time = t.elapsed();
+
+    // Policies: the built-in pack, plus the organisation's own.
+    let mut modules = policy::builtin_modules();
+    if !opts.builtin_only {
+        modules.extend(policy::custom_modules(
+            &opts.root,
+            &settings.policies,
+            opts.limits.max_file_bytes,
+            &mut sources,
+            &mut diags,
+        ));
+    }
+    let prepared = policy::prepare(&modules, &opts.engine, &mut sources, &mut diags);
+    let rules = prepared
+        .as_ref()
+        .map(|p| p.rules.clone())
+        .unwrap_or_default();
+
+    // Rule overrides must name rules.
+    if let Some(file) = settings.file {
+        let ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
+        for (id, (_, span)) in &settings.rules {
+            if !rules.is_empty() && !ids.contains(&id.as_str()) {
+                let help = match did_you_mean(id, ids.iter().copied()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => "`nis2check rules` lists the rule codes".to_string(),
+                };
+                diags.push(
+                    Diagnostic::new(
+                        Origin::Input,
+                        Severity::Warning,
+                        "unknown-rule",
+                        format!("`[rules]` names `{id}`, which is not a rule"),
+                    )
+                    .at(file, span.clone(), Some("no such rule".to_string()))
+                    .help(help),
+                );
+            }
+        }
+    }
+
+    let rule_ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
+    let waivers = if opts.no_waivers {
+        Vec::new()
+    } else {
+        waiver::collect(&repo, &rule_ids, &mut diags)
+    };
+
+    let frameworks = settings.frameworks.clone().map(|mut f| {
+        f.sort();
+        f.dedup();
+        f
+    });
+    let frameworks = frameworks.unwrap_or_else(|| derived_frameworks(&repo));
+    let entities = repo
+        .entities
+        .iter()
+        .filter(|e| e.kind != Kind::Waiver)
+        .count();
+
+    let mut timings = Timings {
+        load: load_time,
+        validate: validate_time,
+        ..Timings::default()
+    };
+    let fatal = diags.iter().any(Diagnostic::is_fatal);
+    let mut rules_evaluated = 0;
+    let mut evaluated = false;
+    if let (false, Some(mut set)) = (fatal, prepared) {
+        let t = Instant::now();
+        let meta = input::Meta {
+            as_of: opts.as_of,
+            frameworks: frameworks.clone(),
+            intervals: settings
+                .intervals
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            risk_tolerance: settings.risk_tolerance,
+        };
+        let json = input::build(&repo, &meta);
+        let value = regorus::Value::from(json);
+        set.engine.set_input(value);
+        timings.input = t.elapsed();
+
+        let t = Instant::now();
+        let selected: Vec<usize> = (0..set.rules.len())
+            .filter(|&i| selected(&set.rules[i], &settings, &frameworks))
+            .collect();
+        rules_evaluated = selected.len();
+        let results = policy::evaluate(&mut set, &selected, &mut sources, &mut diags);
+        timings.evaluate = t.elapsed();
+        let active = waiver::active(waivers, opts.as_of, settings.waiver_max_months, &mut diags);
+        let mut used = vec![false; active.len()];
+        for result in results {
+            let rule = &set.rules[result.rule];
+            timings
+                .per_rule
+                .push((rule.meta.id.clone(), result.elapsed));
+            let level = match settings.level(&rule.meta.id) {
+                Some(Level::On(s)) => s,
+                _ => rule.meta.severity,
+            };
+            for (is_warn, finding) in result.findings {
+                let severity = if is_warn { level.lower() } else { level };
+                let mut d =
+                    finding_diagnostic(rule, severity, finding, &repo, &catalog, &mut diags);
+                if let Some(i) = active.iter().position(|w| {
+                    w.matches(
+                        &rule.meta.id,
+                        d.rule.as_ref().and_then(|r| r.entity.as_ref()),
+                    )
+                }) {
+                    used[i] = true;
+                    d.waived_by = Some(active[i].waived_by());
+                }
+                diags.push(d);
+            }
+        }
+        for (w, used) in active.iter().zip(used) {
+            if !used {
+                diags.push(
+                    Diagnostic::new(
+                        Origin::Waiver,
+                        Severity::Warning,
+                        "waiver-unused",
+                        format!("waiver `{}` matches no finding of {}", w.id, w.rule),
+                    )
+                    .at(
+                        w.file,
+                        w.target_span.clone(),
+                        Some("nothing here is waived".to_string()),
+                    )
+                    .also(w.file, w.rule_span.clone(), None)
+                    .help("the finding was fixed (or the target is wrong): remove the waiver"),
+                );
+            }
+        }
+        evaluated = true;
+    }
+    sort(&mut diags, &sources);
+    Outcome {
+        sources,
+        diagnostics: diags,
+        settings,
+        catalog,
+        rules,
+        rules_evaluated,
+        evaluated,
+        entities,
+        files: files_read,
+        frameworks,
+        as_of: opts.as_of,
+        timings,
+    }
+}
+
+/// A rule runs unless it is off, and when it cites a framework, one of them must apply.
+fn selected(rule: &Rule, settings: &Settings, frameworks: &[String]) -> bool {
+    if settings.level(&rule.meta.id) == Some(Level::Off) {
+        return false;
+    }
+    rule.meta.frameworks.is_empty() || rule.meta.frameworks.keys().any(|k| frameworks.contains(k))
+}
+
+fn to_path(field: &[FieldSeg]) -> Vec<PathSeg> {
+    field
+        .iter()
+        .map(|s| match s {
+            FieldSeg::Key(k) => PathSeg::Key(k.clone()),
+            FieldSeg::Index(i) => PathSeg::Index(*i as usize),
+        })
+        .collect()
+}
+
+fn field_strings(field: &[FieldSeg]) -> Vec<String> {
+    field
+        .iter()
+        .map(|s| match s {
+            FieldSeg::Key(k) => k.clone(),
+            FieldSeg::Index(i) => i.to_string(),
+        })
+        .collect()
+}
+
+/// Finds the entity a finding names; `None` with a diagnostic when it does not exist.
+fn locate<'r>(
+    rule: &Rule,
+    entity: Option<&RawEntity>,
+    repo: &'r Repository,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'r model::Entity> {
+    match entity {
+        None => repo.organization(),
+        Some(e) => {
+            let kind = Kind::from_key(&e.kind);
+            let found = match kind {
+                Some(Kind::Organization) => repo.organization(),
+                Some(k) => repo.get(k, &e.id),
+                None => None,
+            };
+            if found.is_none() {
+                diags.push(
+                    Diagnostic::new(Origin::Policy, Severity::Error, "unknown-entity", format!("rule {} reported {} `{}`, which is not in the repository", rule.meta.id, e.kind, e.id))
+                        .help(format!("fix the rule in `{}`: `entity.kind` is one of organization, person, document, control, asset, supplier, risk, incident", rule.path)),
+                );
+            }
+            found
+        }
+    }
+}
+
+fn finding_diagnostic(
+    rule: &Rule,
+    severity: Severity,
+    finding: policy::RawFinding,
+    repo: &Repository,
+    catalog: &Catalog,
+    diags: &mut Vec<Diagnostic>,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Origin::Finding,
+        severity,
+        rule.meta.id.clone(),
+        finding.msg.clone(),
+    );
+    let entity_ref = match &finding.entity {
+        Some(e) if e.kind != "organization" => Some(EntityRef {
+            kind: e.kind.clone(),
+            id: e.id.clone(),
+        }),
+        _ => None,
+    };
+    if let Some(entity) = locate(rule, finding.entity.as_ref(), repo, diags) {
+        let span = repo.resolve(entity, &to_path(&finding.field));
+        d.primary = Some(Label::new(entity.file, span, Some(short_label(&finding))));
+    }
+    for rel in &finding.related {
+        if let Some(entity) = locate(rule, rel.entity.as_ref(), repo, diags) {
+            let span = repo.resolve(entity, &to_path(&rel.field));
+            d.secondary
+                .push(Label::new(entity.file, span, rel.msg.clone()));
+        }
+    }
+    d.references = references(&rule.meta, catalog);
+    if !rule.meta.remediation.is_empty() {
+        d.help = Some(rule.meta.remediation.clone());
+    }
+    d.rule = Some(RuleInfo {
+        title: rule.meta.title.clone(),
+        entity: entity_ref,
+        field: field_strings(&finding.field),
+        frameworks: rule
+            .meta
+            .frameworks
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    });
+    d
+}
+
+fn short_label(finding: &policy::RawFinding) -> String {
+    match finding.field.last() {
+        Some(FieldSeg::Key(k)) => format!("`{k}`"),
+        _ => "here".to_string(),
+    }
+}
+
+/// "NIS2 Art. 23(4)(a)", "BIO2 5.17.01 (v1.2)" … in catalogue order of the frameworks.
+pub fn references(meta: &policy::RuleMeta, catalog: &Catalog) -> Vec<String> {
+    let order = ["nis2", "cir-2024-2690", "bio2", "iso27001-2022"];
+    let mut keys: Vec<&String> = meta.frameworks.keys().collect();
+    keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(order.len()));
+    let mut out = Vec::new();
+    for k in keys {
+        for id in &meta.frameworks[k] {
+            let mut cite = catalog.cite(k, id);
+            if k == "bio2" {
+                if let Some(v) = &meta.bio2_version {
+                    cite.push_str(&format!(" (v{v})"));
+                }
+            }
+            out.push(cite);
+        }
+    }
+    out
+}
+
+/// Output order: file, line, column, code, message; file-less diagnostics first.
+pub fn sort(diags: &mut [Diagnostic], sources: &Sources) {
+    diags.sort_by_cached_key(|d| {
+        let (file, pos) = match &d.primary {
+            Some(l) => (Some(sources.get(l.file).name.clone()), l.span.start),
+            None => (None, 0),
+        };
+        (file, pos, d.code.clone(), d.message.clone())
+    });
+}
+
+/// The root folder of a check, validated.
+pub fn check_root(path: &Path) -> Result<PathBuf, String> {
+    if !path.exists() {
+        return Err(format!("`{}` does not exist", path.display()));
+    }
+    if !path.is_dir() {
+        return Err(format!(
+            "`{}` is a file; give the folder of the compliance repository",
+            path.display()
+        ));
+    }
+    Ok(path.to_path_buf())
+}

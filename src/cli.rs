@@ -1,0 +1,94 @@
+//! The command line (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "nis2check", version, about = "Compliance as code for NIS2 and BIO2: checks a repository of TOML files against Rego rules", long_about = None)]
+pub struct Cli {
+    /// When to colour the output: auto follows NO_COLOR, CLICOLOR_FORCE and whether stdout is a terminal.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a compliance repository (the main job).
+    Check(CheckArgs),
+    /// Run the Rego unit tests of the built-in rules, and of the repository's own rules when PATH is given.
+    Test {
+        /// A compliance repository whose own policies should be tested too.
+        path: Option<PathBuf>,
+    },
+    /// List the rules.
+    Rules {
+        /// Only rules that cite this framework (e.g. `nis2`, `bio2`).
+        #[arg(long)]
+        framework: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Explain a rule: what it checks, why, and what passes.
+    Explain {
+        /// The rule code, e.g. `INC001`.
+        rule: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The repository root.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+
+    /// The evaluation date, YYYY-MM-DD (default: today in UTC). Rules see no other clock.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Fail (exit 1) on findings at or above this level (default: `fail_on` in nis2check.toml, else error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Ignore the repository's own policies and rule-level overrides.
+    #[arg(long)]
+    pub builtin_only: bool,
+
+    /// Evaluate as if no waiver existed (for audits).
+    #[arg(long)]
+    pub no_waivers: bool,
+
+    /// Time limit for evaluating one rule, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub policy_timeout: u64,
+
+    /// Largest file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+
+    /// Write the output to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+}

@@ -1,0 +1,318 @@
+//! The commands behind the CLI. Each returns the process exit code.
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::check::{self, Options};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn};
+use crate::diag::Severity;
+use crate::policy;
+use crate::report::{self, human::Style, Format};
+
+/// Exit codes: the documented contract.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> u8 {
+    let color = use_color(cli.color);
+    match cli.command {
+        Command::Check(args) => check_command(&args, color),
+        Command::Test { path } => test_command(path.as_deref()),
+        Command::Rules { framework, format } => rules_command(framework.as_deref(), format),
+        Command::Explain { rule } => explain_command(&rule),
+    }
+}
+
+/// `--color`, then NO_COLOR / CLICOLOR_FORCE, then whether stdout is a terminal.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                false
+            } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
+            {
+                true
+            } else {
+                std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(100)
+}
+
+/// A one-line error for command-line misuse, with a hint; exit code 2.
+fn usage_error(message: &str, hint: &str) -> u8 {
+    eprintln!("error: {message}\n  hint: {hint}");
+    EXIT_ERROR
+}
+
+/// Parses `--as-of`; today in UTC when absent.
+pub fn parse_as_of(value: Option<&str>) -> Result<Date, String> {
+    match value {
+        None => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()),
+        Some(v) => {
+            let ok_shape = v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+            match v.parse::<Date>() {
+                Ok(d) if ok_shape => Ok(d),
+                _ => Err(format!("`--as-of {v}` is not a date")),
+            }
+        }
+    }
+}
+
+fn check_command(args: &CheckArgs, color: bool) -> u8 {
+    let as_of = match parse_as_of(args.as_of.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"),
+    };
+    let root = match check::check_root(&args.path) {
+        Ok(r) => r,
+        Err(e) => {
+            return usage_error(
+                &e,
+                "run `nis2check check PATH` with the folder that holds organization.toml",
+            )
+        }
+    };
+    let mut opts = Options::new(root, as_of);
+    opts.builtin_only = args.builtin_only;
+    opts.no_waivers = args.no_waivers;
+    opts.limits.max_file_bytes = args.max_file_size;
+    opts.engine.time_limit = Duration::from_secs(args.policy_timeout.max(1));
+    let outcome = check::run(&opts);
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Note) => Severity::Note,
+        None => outcome.settings.fail_on,
+    };
+    let code = outcome.exit_code(fail_on);
+    let style = Style {
+        color: color && args.output.is_none(),
+        width: width(),
+    };
+    let text = report::render(&outcome, args.format, style, code);
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                return usage_error(
+                    &format!("cannot write `{}`: {e}", path.display()),
+                    "check that the folder exists and is writable",
+                );
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error of the check.
+            let _ = out.write_all(text.as_bytes());
+        }
+    }
+    code as u8
+}
+
+fn test_command(path: Option<&std::path::Path>) -> u8 {
+    let mut modules = policy::builtin_modules();
+    if let Some(p) = path {
+        let root = match check::check_root(p) {
+            Ok(r) => r,
+            Err(e) => return usage_error(&e, "give the folder of the compliance repository"),
+        };
+        let mut sources = crate::source::Sources::default();
+        let mut diags = Vec::new();
+        modules.extend(policy::custom_modules(
+            &root,
+            &["policies".to_string()],
+            1 << 20,
+            &mut sources,
+            &mut diags,
+        ));
+        for d in &diags {
+            eprintln!("error: {}", d.message);
+        }
+    }
+    let outcomes = policy::testing::run(&modules, &policy::EngineOptions::default());
+    let failed: Vec<_> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
+    for o in &failed {
+        println!(
+            "FAIL {} ({})\n     {}",
+            o.name,
+            o.path,
+            o.failure.as_deref().unwrap_or("")
+        );
+    }
+    println!(
+        "rego: {} passed, {} failed",
+        outcomes.len() - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
+fn prepared_rules() -> Result<Vec<policy::Rule>, String> {
+    let mut sources = crate::source::Sources::default();
+    let mut diags = Vec::new();
+    match policy::prepare(
+        &policy::builtin_modules(),
+        &policy::EngineOptions::default(),
+        &mut sources,
+        &mut diags,
+    ) {
+        Some(set) => Ok(set.rules),
+        None => Err(diags
+            .iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+            .join("; ")),
+    }
+}
+
+fn rules_command(framework: Option<&str>, format: Format) -> u8 {
+    let rules = match prepared_rules() {
+        Ok(r) => r,
+        Err(e) => {
+            return usage_error(
+                &format!("the built-in rules do not load: {e}"),
+                "this is a bug in nis2check",
+            )
+        }
+    };
+    let catalog = Catalog::builtin();
+    if let Some(fw) = framework {
+        if catalog.framework(fw).is_none() {
+            let ids: Vec<&str> = catalog
+                .frameworks
+                .iter()
+                .map(|f| f.meta.id.as_str())
+                .collect();
+            return usage_error(
+                &format!("unknown framework `{fw}`"),
+                &format!("the frameworks are: {}", ids.join(", ")),
+            );
+        }
+    }
+    let rules: Vec<_> = rules
+        .iter()
+        .filter(|r| framework.is_none_or(|f| r.meta.frameworks.contains_key(f)))
+        .collect();
+    match format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.meta.id,
+                        "severity": r.meta.severity,
+                        "title": r.meta.title,
+                        "frameworks": r.meta.frameworks,
+                        "references": check::references(&r.meta, &catalog),
+                        "package": r.package,
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).expect("serializable")
+            );
+        }
+        Format::Human => {
+            for r in &rules {
+                println!(
+                    "{:<7} {:<8} {}\n        {}",
+                    r.meta.id,
+                    r.meta.severity,
+                    r.meta.title,
+                    check::references(&r.meta, &catalog).join(" · ")
+                );
+            }
+            println!("{} rules", rules.len());
+        }
+    }
+    EXIT_OK
+}
+
+fn explain_command(id: &str) -> u8 {
+    let rules = match prepared_rules() {
+        Ok(r) => r,
+        Err(e) => {
+            return usage_error(
+                &format!("the built-in rules do not load: {e}"),
+                "this is a bug in nis2check",
+            )
+        }
+    };
+    let Some(rule) = rules.iter().find(|r| r.meta.id.eq_ignore_ascii_case(id)) else {
+        let ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
+        let hint = match crate::diag::did_you_mean(&id.to_ascii_uppercase(), ids.iter().copied()) {
+            Some(m) => format!("did you mean `{m}`? (`nis2check rules` lists them all)"),
+            None => "`nis2check rules` lists the rule codes".to_string(),
+        };
+        return usage_error(&format!("no rule `{id}`"), &hint);
+    };
+    print!("{}", explain_text(rule, &Catalog::builtin()));
+    EXIT_OK
+}
+
+/// The text of `explain`: what, why, how to fix, an example that passes.
+pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
+    let m = &rule.meta;
+    let mut s = format!(
+        "{} — {}\nseverity: {}\n\n{}\n\n",
+        m.id, m.title, m.severity, m.description
+    );
+    s.push_str("Legal basis:\n");
+    for (fw, ids) in &m.frameworks {
+        for id in ids {
+            let title = catalog
+                .framework(fw)
+                .and_then(|f| f.resolve(id, m.bio2_version.as_deref()))
+                .map_or(String::new(), |r| format!(" — {}", r.title));
+            let mut cite = catalog.cite(fw, id);
+            if fw == "bio2" {
+                if let Some(v) = &m.bio2_version {
+                    cite.push_str(&format!(" (v{v})"));
+                }
+            }
+            s.push_str(&format!("  {cite}{title}\n"));
+        }
+    }
+    for r in &m.related_resources {
+        s.push_str(&format!(
+            "  {}{}\n",
+            r.description
+                .as_deref()
+                .map(|d| format!("{d}: "))
+                .unwrap_or_default(),
+            r.reference
+        ));
+    }
+    if !m.remediation.is_empty() {
+        s.push_str(&format!("\nHow to fix:\n  {}\n", m.remediation));
+    }
+    if let Some(example) = &m.example {
+        s.push_str("\nPasses:\n");
+        for line in example.lines() {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s
+}

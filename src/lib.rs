@@ -1,0 +1,19 @@
+//! nis2check: compliance as code for the EU NIS2 directive and the Dutch government baseline
+//! (BIO2). The library reads a repository of TOML files, evaluates Rego rules over it and
+//! returns diagnostics; `main` only parses arguments and sets the exit code.
+
+pub mod catalog;
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod policy;
+pub mod report;
+pub mod scope;
+pub mod settings;
+pub mod source;
+pub mod waiver;
+
+pub use commands::run;

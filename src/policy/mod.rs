@@ -1,0 +1,447 @@
+//! Evaluation: one regorus engine holds the built-in pack and the organisation's own rules; each
+//! rule package's `deny` and `warn` sets become findings joined to the package's METADATA.
+
+pub mod metadata;
+pub mod testing;
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Origin, Severity};
+use crate::source::{FileId, SourceFile, Sources};
+pub use metadata::RuleMeta;
+
+pub mod builtin {
+    //! The embedded built-in pack.
+    include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+}
+
+/// Built-in packages live below this namespace; the organisation's may not.
+pub const BUILTIN_NAMESPACE: &str = "nis2check.";
+
+/// One Rego file.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Path shown to people: `policies/…` for built-ins, repository-relative otherwise.
+    pub path: String,
+    pub source: String,
+    pub package: String,
+    pub builtin: bool,
+    pub is_test: bool,
+    /// The file in [`Sources`], for custom modules (built-ins are added when they need a label).
+    pub file: Option<FileId>,
+}
+
+/// A rule: a package that defines `deny` and/or `warn`, with its metadata.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub package: String,
+    pub path: String,
+    pub builtin: bool,
+    pub has_deny: bool,
+    pub has_warn: bool,
+}
+
+/// The modules of the built-in pack.
+pub fn builtin_modules() -> Vec<Module> {
+    builtin::FILES
+        .iter()
+        .filter(|(p, _)| p.ends_with(".rego"))
+        .map(|(p, s)| Module {
+            path: format!("policies/{p}"),
+            source: (*s).to_string(),
+            package: metadata::package_of(s).map(|(p, _)| p).unwrap_or_default(),
+            builtin: true,
+            is_test: p.ends_with("_test.rego"),
+            file: None,
+        })
+        .collect()
+}
+
+/// Reads the organisation's `*.rego` files from the given folders (relative to `root`).
+pub fn custom_modules(
+    root: &Path,
+    folders: &[String],
+    max_bytes: u64,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Module> {
+    let mut modules = Vec::new();
+    for folder in folders {
+        let dir = root.join(folder);
+        if !dir.is_dir() {
+            if folder != "policies" {
+                diagnostics.push(
+                    Diagnostic::input(
+                        "missing-policy-folder",
+                        format!("the policy folder `{folder}` does not exist"),
+                    )
+                    .help("create it, or correct `policies` in nis2check.toml"),
+                );
+            }
+            continue;
+        }
+        let mut paths: Vec<_> = walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego")
+            })
+            .map(|e| e.into_path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            let Some(text) = crate::load::read_file(
+                &rel,
+                &path,
+                &crate::load::Limits {
+                    max_file_bytes: max_bytes,
+                    max_files: usize::MAX,
+                },
+                diagnostics,
+            ) else {
+                continue;
+            };
+            let package = metadata::package_of(&text)
+                .map(|(p, _)| p)
+                .unwrap_or_default();
+            let file = sources.add(SourceFile::new(rel.clone(), text.clone()));
+            modules.push(Module {
+                path: rel.clone(),
+                is_test: rel.ends_with("_test.rego"),
+                source: text,
+                package,
+                builtin: false,
+                file: Some(file),
+            });
+        }
+    }
+    modules
+}
+
+/// A prepared engine with every rule module loaded.
+#[derive(Clone)]
+pub struct PolicySet {
+    pub engine: regorus::Engine,
+    pub rules: Vec<Rule>,
+}
+
+/// The file of a module in `sources`, adding a built-in one on first use.
+fn module_file(module: &Module, sources: &mut Sources) -> FileId {
+    match module.file {
+        Some(f) => f,
+        None => sources.add(SourceFile::new(module.path.clone(), module.source.clone())),
+    }
+}
+
+/// Turns a regorus error (its location is only in the text) into a diagnostic on the module.
+pub fn engine_error(
+    code: &str,
+    context: &str,
+    err: &str,
+    module: Option<&Module>,
+    sources: &mut Sources,
+) -> Diagnostic {
+    let mut message = None;
+    let mut location: Option<(usize, usize)> = None;
+    for line in err.lines() {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("--> ") {
+            let mut parts = rest.rsplitn(3, ':');
+            let col = parts.next().and_then(|c| c.trim().parse().ok());
+            let ln = parts.next().and_then(|c| c.trim().parse().ok());
+            if let (Some(c), Some(l)) = (col, ln) {
+                location = Some((l, c));
+            }
+        } else if let Some(m) = t.strip_prefix("error: ") {
+            message.get_or_insert_with(|| m.trim().to_string());
+        }
+    }
+    let message = message.unwrap_or_else(|| {
+        err.lines()
+            .next()
+            .unwrap_or("unknown error")
+            .trim()
+            .to_string()
+    });
+    let mut d = Diagnostic::new(
+        Origin::Policy,
+        Severity::Error,
+        code,
+        format!("{context}: {message}"),
+    );
+    if let Some(module) = module {
+        let file = module_file(module, sources);
+        let src = sources.get(file);
+        let span = match location {
+            Some((line, col)) if line >= 1 && line <= src.line_count() => {
+                let range = src.line_range(line - 1);
+                let line_text = &src.text[range.clone()];
+                let offset = line_text
+                    .char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(line_text.len(), |(i, _)| i);
+                let start = range.start + offset;
+                let end = line_text[offset..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+                    .map_or(range.end, |e| start + e.max(1));
+                start..end
+            }
+            _ => 0..0,
+        };
+        d = d.at(file, span, Some(message));
+    }
+    d
+}
+
+/// Options for building the engine.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    pub time_limit: Duration,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions {
+            time_limit: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Compiles the non-test modules into one engine and reads the rules' metadata. Problems are
+/// diagnostics; the set is `None` when any module failed.
+pub fn prepare(
+    modules: &[Module],
+    options: &EngineOptions,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PolicySet> {
+    let mut engine = new_engine(options);
+    let mut rules = Vec::new();
+    let mut ok = true;
+    for module in modules.iter().filter(|m| !m.is_test) {
+        if !module.builtin
+            && (module.package.starts_with(BUILTIN_NAMESPACE) || module.package == "nis2check")
+        {
+            let file = module_file(module, sources);
+            let line = metadata::package_of(&module.source).map_or(0, |(_, l)| l);
+            let span = sources.get(file).line_range(line.saturating_sub(1));
+            diagnostics.push(
+                Diagnostic::new(Origin::Policy, Severity::Error, "reserved-package", format!("package `{}` is in the reserved `nis2check` namespace", module.package))
+                    .at(file, span, Some("reserved for the built-in rules".to_string()))
+                    .help("give the organisation's rules their own package, e.g. `package org.rules.my_rule`; built-in rules cannot be replaced"),
+            );
+            ok = false;
+            continue;
+        }
+        if let Err(err) = engine.add_policy(module.path.clone(), module.source.clone()) {
+            diagnostics.push(engine_error(
+                "policy-error",
+                &format!("cannot compile `{}`", module.path),
+                &format!("{err:#}"),
+                Some(module),
+                sources,
+            ));
+            ok = false;
+            continue;
+        }
+        let names = metadata::top_level_rules(&module.source);
+        let has_deny = names.iter().any(|n| n == "deny");
+        let has_warn = names.iter().any(|n| n == "warn");
+        match metadata::read(&module.source) {
+            Ok(Some(meta)) => {
+                if has_deny || has_warn {
+                    rules.push(Rule {
+                        meta,
+                        package: module.package.clone(),
+                        path: module.path.clone(),
+                        builtin: module.builtin,
+                        has_deny,
+                        has_warn,
+                    });
+                }
+            }
+            Ok(None) if has_deny || has_warn => {
+                let file = module_file(module, sources);
+                let line = metadata::package_of(&module.source).map_or(0, |(_, l)| l);
+                let span = sources.get(file).line_range(line.saturating_sub(1));
+                diagnostics.push(
+                    Diagnostic::new(Origin::Policy, Severity::Error, "missing-metadata", format!("rule package `{}` has no METADATA block", module.package))
+                        .at(file, span, Some("a rule needs an id, a title and a severity".to_string()))
+                        .help("add above `package`:\n# METADATA\n# title: What the rule checks\n# custom:\n#   id: ORG001\n#   severity: error"),
+                );
+                ok = false;
+            }
+            Ok(None) => {}
+            Err((line, message)) => {
+                let file = module_file(module, sources);
+                let span = sources.get(file).line_range(
+                    line.saturating_sub(1)
+                        .min(sources.get(file).line_count() - 1),
+                );
+                diagnostics.push(
+                    Diagnostic::new(Origin::Policy, Severity::Error, "invalid-metadata", message.clone())
+                        .at(file, span, Some(message))
+                        .help("METADATA is YAML in comments, as OPA defines it: https://www.openpolicyagent.org/docs/policy-language#metadata"),
+                );
+                ok = false;
+            }
+        }
+    }
+    // Rule ids are unique.
+    rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id).then(b.builtin.cmp(&a.builtin)));
+    for pair in rules.windows(2) {
+        if pair[0].meta.id == pair[1].meta.id {
+            diagnostics.push(
+                Diagnostic::new(
+                    Origin::Policy,
+                    Severity::Error,
+                    "duplicate-rule-id",
+                    format!(
+                        "rule id `{}` is used by `{}` and `{}`",
+                        pair[0].meta.id, pair[0].path, pair[1].path
+                    ),
+                )
+                .help(
+                    "give the organisation's rule its own id (e.g. with your own prefix, `ORG001`)",
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(PolicySet { engine, rules })
+}
+
+pub fn new_engine(options: &EngineOptions) -> regorus::Engine {
+    let mut engine = regorus::Engine::new();
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: options.time_limit,
+        check_interval: std::num::NonZeroU32::new(64).unwrap(),
+    });
+    engine
+}
+
+/// A finding object as a rule returns it.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinding {
+    pub msg: String,
+    #[serde(default)]
+    pub entity: Option<RawEntity>,
+    #[serde(default)]
+    pub field: Vec<FieldSeg>,
+    #[serde(default)]
+    pub related: Vec<RawRelated>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntity {
+    pub kind: String,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelated {
+    #[serde(default)]
+    pub entity: Option<RawEntity>,
+    #[serde(default)]
+    pub field: Vec<FieldSeg>,
+    #[serde(default)]
+    pub msg: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(untagged)]
+pub enum FieldSeg {
+    Index(u64),
+    Key(String),
+}
+
+/// The findings of one rule.
+pub struct RuleResult {
+    pub rule: usize,
+    /// (from `warn`?, finding)
+    pub findings: Vec<(bool, RawFinding)>,
+    pub elapsed: Duration,
+}
+
+/// Evaluates the given rules on a prepared engine whose input is set.
+pub fn evaluate(
+    set: &mut PolicySet,
+    which: &[usize],
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RuleResult> {
+    let mut results = Vec::with_capacity(which.len());
+    for &i in which {
+        let started = std::time::Instant::now();
+        let rule = set.rules[i].clone();
+        let mut findings = Vec::new();
+        for (is_warn, present, name) in [
+            (false, rule.has_deny, "deny"),
+            (true, rule.has_warn, "warn"),
+        ] {
+            if !present {
+                continue;
+            }
+            let path = format!("data.{}.{name}", rule.package);
+            match set.engine.eval_rule(path) {
+                Ok(regorus::Value::Undefined) => {}
+                Ok(value) => match parse_findings(&value) {
+                    Ok(list) => findings.extend(list.into_iter().map(|f| (is_warn, f))),
+                    Err(e) => diagnostics.push(
+                        Diagnostic::new(Origin::Policy, Severity::Error, "malformed-finding", format!("rule {} returned a malformed `{name}`: {e}", rule.meta.id))
+                            .help("a finding is {\"msg\": string, \"entity\": {\"kind\", \"id\"}, \"field\": [..], \"related\": [..]} (docs/policies.md)"),
+                    ),
+                },
+                Err(err) => {
+                    let text = format!("{err:#}");
+                    let module = Module { path: rule.path.clone(), source: String::new(), package: rule.package.clone(), builtin: rule.builtin, is_test: false, file: None };
+                    let code = if text.contains("time limit") || text.contains("timed out") || text.contains("execution timer") { "policy-timeout" } else { "policy-runtime-error" };
+                    let mut d = engine_error(code, &format!("rule {} failed", rule.meta.id), &text, None, sources);
+                    let _ = module;
+                    d.help = Some(if code == "policy-timeout" {
+                        "the rule ran past the time limit (`--policy-timeout`); make it linear: index collections by id instead of scanning one inside another".to_string()
+                    } else {
+                        format!("fix the rule in `{}`", rule.path)
+                    });
+                    diagnostics.push(d);
+                }
+            }
+        }
+        results.push(RuleResult {
+            rule: i,
+            findings,
+            elapsed: started.elapsed(),
+        });
+    }
+    results
+}
+
+fn parse_findings(value: &regorus::Value) -> Result<Vec<RawFinding>, String> {
+    let json = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    let items = match json {
+        serde_json::Value::Array(items) => items,
+        other => return Err(format!("expected a set of objects, found {other}")),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let text = item.to_string();
+        out.push(serde_json::from_value::<RawFinding>(item).map_err(|e| format!("{e} in {text}"))?);
+    }
+    Ok(out)
+}

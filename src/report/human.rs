@@ -1,0 +1,225 @@
+//! Human output: miette graphical diagnostics with source snippets, then a summary.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+
+use crate::check::Outcome;
+use crate::diag::{Diagnostic, Severity};
+use crate::source::{IndexedSource, Sources};
+
+/// How to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+struct View<'a> {
+    d: &'a Diagnostic,
+    /// Labels of one file, and that file.
+    file: Option<usize>,
+    labels: Vec<LabeledSpan>,
+    source: Option<IndexedSource<'a>>,
+    help: Option<String>,
+    related: Vec<View<'a>>,
+    message: String,
+}
+
+impl fmt::Debug for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View<'_> {}
+
+impl miette::Diagnostic for View<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.d.code.is_empty() && self.file.is_some() || self.related.is_empty())
+            .then(|| Box::new(&self.d.code) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
+        }
+    }
+}
+
+fn view<'a>(d: &'a Diagnostic, sources: &'a Sources) -> View<'a> {
+    let mut help = d.help.clone();
+    if !d.references.is_empty() {
+        let refs = format!("legal basis: {}", d.references.join(" · "));
+        help = Some(match help {
+            Some(h) => format!("{h}\n{refs}"),
+            None => refs,
+        });
+    }
+    let mut v = View {
+        d,
+        file: None,
+        labels: Vec::new(),
+        source: None,
+        help,
+        related: Vec::new(),
+        message: d.message.clone(),
+    };
+    if let Some(p) = &d.primary {
+        v.file = Some(p.file);
+        v.source = Some(IndexedSource {
+            file: sources.get(p.file),
+        });
+        v.labels.push(LabeledSpan::new_primary_with_span(
+            p.message.clone(),
+            (p.span.start, p.span.len()),
+        ));
+        for s in &d.secondary {
+            if s.file == p.file {
+                v.labels.push(LabeledSpan::new_with_span(
+                    s.message.clone(),
+                    (s.span.start, s.span.len()),
+                ));
+            } else {
+                let mut r = View {
+                    d,
+                    file: Some(s.file),
+                    labels: vec![LabeledSpan::new_primary_with_span(
+                        s.message.clone(),
+                        (s.span.start, s.span.len()),
+                    )],
+                    source: Some(IndexedSource {
+                        file: sources.get(s.file),
+                    }),
+                    help: None,
+                    related: Vec::new(),
+                    message: format!("see also {}", sources.get(s.file).name),
+                };
+                r.d = d;
+                v.related.push(r);
+            }
+        }
+    }
+    v
+}
+
+/// Renders one diagnostic.
+pub fn render_one(d: &Diagnostic, sources: &Sources, style: Style, out: &mut String) {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let v = view(d, sources);
+    if handler.render_report(out, &v).is_err() {
+        out.push_str(&format!("{}[{}]: {}\n", d.severity, d.code, d.message));
+    }
+}
+
+/// Renders a whole outcome.
+pub fn render(outcome: &Outcome, style: Style) -> String {
+    let mut out = String::new();
+    let mut waived = Vec::new();
+    for d in &outcome.diagnostics {
+        if d.waived_by.is_some() {
+            waived.push(d);
+            continue;
+        }
+        render_one(d, &outcome.sources, style, &mut out);
+        out.push('\n');
+    }
+    if !waived.is_empty() {
+        out.push_str(&format!(
+            "waived ({}), listed for the record:\n",
+            waived.len()
+        ));
+        for d in waived {
+            let w = d.waived_by.as_ref().expect("filtered");
+            let place = d.primary.as_ref().map_or_else(String::new, |l| {
+                let f = outcome.sources.get(l.file);
+                let lc = f.line_col(l.span.start);
+                format!("{}:{}:{} ", f.name, lc.line, lc.column)
+            });
+            out.push_str(&format!(
+                "  {} {place}{} (waiver `{}` until {}, approved by {}: {})\n",
+                d.code, d.message, w.id, w.expires, w.approved_by, w.reason
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(outcome));
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The closing line.
+pub fn summary(outcome: &Outcome) -> String {
+    let counts = format!(
+        "{}, {}, {}, {} waived",
+        plural(outcome.count(Severity::Error), "error"),
+        plural(outcome.count(Severity::Warning), "warning"),
+        plural(outcome.count(Severity::Note), "note"),
+        outcome.waived()
+    );
+    if outcome.evaluated {
+        format!(
+            "{counts} · {} evaluated on {} in {} (as of {})",
+            plural(outcome.rules_evaluated, "rule"),
+            plural(outcome.entities, "entity").replace("entitys", "entities"),
+            plural(outcome.files, "file"),
+            outcome.as_of
+        )
+    } else {
+        format!(
+            "{counts} · rules not evaluated: fix the errors above first ({} read)",
+            plural(outcome.files, "file")
+        )
+    }
+}

@@ -1,0 +1,304 @@
+//! `nis2check.toml`: the repository's settings, validated with spans like every other file.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diag::{did_you_mean, Diagnostic, Severity};
+use crate::load::{Node, NodeValue, Table};
+use crate::source::FileId;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// Organisation-chosen intervals in months, with their defaults. Legal deadlines are not here.
+pub const INTERVALS: &[(&str, i64, &str)] = &[
+    ("policy_review_months", 12, "review of the security policy"),
+    (
+        "management_training_months",
+        24,
+        "refresher of the management body's training",
+    ),
+    ("restore_test_months", 12, "restore test of critical assets"),
+    (
+        "supplier_assessment_months",
+        12,
+        "assessment of critical suppliers",
+    ),
+    (
+        "asset_verification_months",
+        12,
+        "verification of inventory entries",
+    ),
+    (
+        "plan_test_months",
+        12,
+        "test of continuity and response plans",
+    ),
+    ("awareness_training_months", 12, "staff awareness training"),
+    ("access_review_months", 12, "review of access rights"),
+    (
+        "privileged_access_review_months",
+        3,
+        "review of privileged access",
+    ),
+    (
+        "pentest_months",
+        12,
+        "penetration test of internet-facing systems",
+    ),
+    ("risk_review_months", 12, "review of the risk register"),
+];
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub file: Option<FileId>,
+    pub frameworks: Option<Vec<String>>,
+    pub fail_on: Severity,
+    pub policies: Vec<String>,
+    pub exclude: Vec<String>,
+    /// rule id → (level, span of the setting)
+    pub rules: BTreeMap<String, (Level, Range<usize>)>,
+    pub intervals: BTreeMap<String, i64>,
+    pub risk_tolerance: i64,
+    pub waiver_max_months: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            file: None,
+            frameworks: None,
+            fail_on: Severity::Error,
+            policies: vec!["policies".to_string()],
+            exclude: Vec::new(),
+            rules: BTreeMap::new(),
+            intervals: INTERVALS
+                .iter()
+                .map(|(k, v, _)| (k.to_string(), *v))
+                .collect(),
+            risk_tolerance: 8,
+            waiver_max_months: 12,
+        }
+    }
+}
+
+const TOP_KEYS: &[&str] = &[
+    "frameworks",
+    "fail_on",
+    "policies",
+    "exclude",
+    "rules",
+    "intervals",
+    "risk",
+    "waivers",
+];
+
+impl Settings {
+    /// Reads the settings table, reporting every problem.
+    pub fn from_table(table: &Table, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Settings {
+        let mut s = Settings {
+            file: Some(file),
+            ..Settings::default()
+        };
+        let mut bad =
+            |node_span: Range<usize>, code: &str, message: String, label: &str, help: String| {
+                diagnostics.push(
+                    Diagnostic::input(code, message)
+                        .at(file, node_span, Some(label.to_string()))
+                        .help(help),
+                );
+            };
+        for entry in &table.entries {
+            let v = &entry.value;
+            match entry.key.as_str() {
+                "frameworks" => match strings(v) {
+                    Some(list) => s.frameworks = Some(list),
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`frameworks` must be an array of strings".into(),
+                        "not an array of strings",
+                        "e.g. `frameworks = [\"nis2\", \"bio2\"]`".into(),
+                    ),
+                },
+                "policies" => match strings(v) {
+                    Some(list) => s.policies = list,
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`policies` must be an array of folder names".into(),
+                        "not an array of strings",
+                        "e.g. `policies = [\"policies\"]`".into(),
+                    ),
+                },
+                "exclude" => match strings(v) {
+                    Some(list) => s.exclude = list,
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`exclude` must be an array of globs".into(),
+                        "not an array of strings",
+                        "e.g. `exclude = [\"drafts/**\"]`".into(),
+                    ),
+                },
+                "fail_on" => match v.as_str().and_then(Severity::parse) {
+                    Some(sev) => s.fail_on = sev,
+                    None => bad(
+                        v.span.clone(),
+                        "invalid-value",
+                        "`fail_on` must be `error`, `warning` or `note`".into(),
+                        "not a level",
+                        "write `fail_on = \"error\"`".into(),
+                    ),
+                },
+                "rules" => match v.as_table() {
+                    Some(t) => {
+                        for e in &t.entries {
+                            let level = match e.value.as_str() {
+                                Some("off") => Some(Level::Off),
+                                Some(x) => Severity::parse(x).map(Level::On),
+                                None => None,
+                            };
+                            match level {
+                                Some(l) => {
+                                    s.rules.insert(e.key.clone(), (l, e.key_span.start..e.value.span.end));
+                                }
+                                None => bad(e.value.span.clone(), "invalid-value", format!("the level of rule `{}` must be `error`, `warning`, `note` or `off`", e.key), "not a level", format!("write `{} = \"warning\"`", e.key)),
+                            }
+                        }
+                    }
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`rules` must be a table".into(),
+                        "not a table",
+                        "write `[rules]` with lines such as `AST003 = \"warning\"`".into(),
+                    ),
+                },
+                "intervals" => match v.as_table() {
+                    Some(t) => {
+                        for e in &t.entries {
+                            let known: Vec<&str> = INTERVALS.iter().map(|(k, _, _)| *k).collect();
+                            if !known.contains(&e.key.as_str()) {
+                                let help = match did_you_mean(&e.key, known.iter().copied()) {
+                                    Some(m) => format!("did you mean `{m}`?"),
+                                    None => format!("the intervals are: {}", known.join(", ")),
+                                };
+                                bad(
+                                    e.key_span.clone(),
+                                    "unknown-key",
+                                    format!("unknown interval `{}`", e.key),
+                                    "unknown interval",
+                                    help,
+                                );
+                                continue;
+                            }
+                            match e.value.value {
+                                NodeValue::Integer(n) if (1..=120).contains(&n) => {
+                                    s.intervals.insert(e.key.clone(), n);
+                                }
+                                _ => bad(
+                                    e.value.span.clone(),
+                                    "invalid-value",
+                                    format!(
+                                        "`{}` must be a whole number of months from 1 to 120",
+                                        e.key
+                                    ),
+                                    "not a number of months",
+                                    format!("write e.g. `{} = 12`", e.key),
+                                ),
+                            }
+                        }
+                    }
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`intervals` must be a table".into(),
+                        "not a table",
+                        "write `[intervals]` with lines such as `policy_review_months = 12`".into(),
+                    ),
+                },
+                "risk" => match v.as_table() {
+                    Some(t) => {
+                        for e in &t.entries {
+                            match (e.key.as_str(), &e.value.value) {
+                                ("tolerance", NodeValue::Integer(n)) if (1..=25).contains(n) => s.risk_tolerance = *n,
+                                ("tolerance", _) => bad(e.value.span.clone(), "invalid-value", "`risk.tolerance` must be a score from 1 to 25 (likelihood × impact)".into(), "not a score from 1 to 25", "write e.g. `tolerance = 8`".into()),
+                                (k, _) => bad(e.key_span.clone(), "unknown-key", format!("unknown setting `risk.{k}`"), "unknown setting", "the only `[risk]` setting is `tolerance`".into()),
+                            }
+                        }
+                    }
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`risk` must be a table".into(),
+                        "not a table",
+                        "write `[risk]` and `tolerance = 8`".into(),
+                    ),
+                },
+                "waivers" => match v.as_table() {
+                    Some(t) => {
+                        for e in &t.entries {
+                            match (e.key.as_str(), &e.value.value) {
+                                ("max_months", NodeValue::Integer(n)) if (1..=60).contains(n) => {
+                                    s.waiver_max_months = *n
+                                }
+                                ("max_months", _) => bad(
+                                    e.value.span.clone(),
+                                    "invalid-value",
+                                    "`waivers.max_months` must be from 1 to 60".into(),
+                                    "not a number of months",
+                                    "write e.g. `max_months = 12`".into(),
+                                ),
+                                (k, _) => bad(
+                                    e.key_span.clone(),
+                                    "unknown-key",
+                                    format!("unknown setting `waivers.{k}`"),
+                                    "unknown setting",
+                                    "the only `[waivers]` setting is `max_months`".into(),
+                                ),
+                            }
+                        }
+                    }
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`waivers` must be a table".into(),
+                        "not a table",
+                        "write `[waivers]` and `max_months = 12`".into(),
+                    ),
+                },
+                other => {
+                    let help = match did_you_mean(other, TOP_KEYS.iter().copied()) {
+                        Some(m) => format!("did you mean `{m}`?"),
+                        None => format!("the settings are: {}", TOP_KEYS.join(", ")),
+                    };
+                    bad(
+                        entry.key_span.clone(),
+                        "unknown-key",
+                        format!("unknown setting `{other}` in nis2check.toml"),
+                        "unknown setting",
+                        help,
+                    );
+                }
+            }
+        }
+        s
+    }
+
+    /// The configured level of a rule, if the settings name it.
+    pub fn level(&self, rule: &str) -> Option<Level> {
+        self.rules.get(rule).map(|(l, _)| *l)
+    }
+}
+
+fn strings(node: &Node) -> Option<Vec<String>> {
+    node.as_array()?
+        .iter()
+        .map(|n| n.as_str().map(str::to_string))
+        .collect()
+}
