@@ -439,12 +439,16 @@ fn finding_diagnostic(
         _ => None,
     };
     if let Some(entity) = locate(rule, finding.entity.as_ref(), repo, diags) {
-        let span = repo.resolve(entity, &to_path(&finding.field));
-        d.primary = Some(Label::new(entity.file, span, Some(short_label(&finding))));
+        let (span, complete) = repo.resolve(entity, &to_path(&finding.field));
+        d.primary = Some(Label::new(
+            entity.file,
+            span,
+            Some(short_label(&finding, complete)),
+        ));
     }
     for rel in &finding.related {
         if let Some(entity) = locate(rule, rel.entity.as_ref(), repo, diags) {
-            let span = repo.resolve(entity, &to_path(&rel.field));
+            let (span, _) = repo.resolve(entity, &to_path(&rel.field));
             d.secondary
                 .push(Label::new(entity.file, span, rel.msg.clone()));
         }
@@ -467,10 +471,12 @@ fn finding_diagnostic(
     d
 }
 
-fn short_label(finding: &policy::RawFinding) -> String {
-    match finding.field.last() {
-        Some(FieldSeg::Key(k)) => format!("`{k}`"),
-        _ => "here".to_string(),
+fn short_label(finding: &policy::RawFinding, complete: bool) -> String {
+    let path = field_strings(&finding.field).join(".");
+    match (finding.field.is_empty(), complete) {
+        (true, _) => "here".to_string(),
+        (false, true) => format!("`{path}`"),
+        (false, false) => format!("`{path}` is missing"),
     }
 }
 

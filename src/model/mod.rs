@@ -59,8 +59,10 @@ impl Repository {
     }
 
     /// Resolves a field path to the longest existing key path: the span of that value, or the
-    /// table header when not even the first key exists.
-    pub fn resolve(&self, entity: &Entity, path: &[PathSeg]) -> Range<usize> {
+    /// table header when not even the first key exists. The flag says whether the whole path
+    /// exists.
+    pub fn resolve(&self, entity: &Entity, path: &[PathSeg]) -> (Range<usize>, bool) {
+        let mut depth = 0;
         let mut span = entity.table.span.clone();
         let mut node: Option<&Node> = None;
         let mut table = Some(&entity.table);
@@ -89,8 +91,9 @@ impl Repository {
             };
             node = Some(n);
             table = n.as_table();
+            depth += 1;
         }
-        span
+        (span, depth == path.len())
     }
 }
 
@@ -151,7 +154,7 @@ pub fn validate(
                         span: entry.value.span,
                         entries: t.entries,
                     };
-                    v.check_table(kind, "", file, &table, kind.fields(), "");
+                    v.check_table(Cx { kind, id: "", file }, &table, kind.fields(), "");
                     entities.push(Entity {
                         kind,
                         id: String::new(),
@@ -176,7 +179,16 @@ pub fn validate(
                                     entries: t.entries,
                                 };
                                 let id = table.str("id").unwrap_or("").to_string();
-                                v.check_table(kind, &id, file, &table, kind.fields(), "");
+                                v.check_table(
+                                    Cx {
+                                        kind,
+                                        id: &id,
+                                        file,
+                                    },
+                                    &table,
+                                    kind.fields(),
+                                    "",
+                                );
                                 entities.push(Entity {
                                     kind,
                                     id,
@@ -350,37 +362,37 @@ fn describe(kind: Kind, id: &str) -> String {
     }
 }
 
+/// Where a value being checked belongs.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    kind: Kind,
+    id: &'a str,
+    file: FileId,
+}
+
 impl Validator<'_> {
-    fn check_table(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        file: FileId,
-        table: &Table,
-        fields: &'static [Field],
-        prefix: &str,
-    ) {
+    fn check_table(&mut self, cx: Cx<'_>, table: &Table, fields: &'static [Field], prefix: &str) {
         for entry in &table.entries {
             let path = join(prefix, &entry.key);
             match fields.iter().find(|f| f.name == entry.key) {
-                Some(field) => self.check_value(kind, id, file, &entry.value, &field.ty, &path),
+                Some(field) => self.check_value(cx, &entry.value, &field.ty, &path),
                 None => {
                     let names = fields.iter().map(|f| f.name);
                     let mut d = Diagnostic::input(
                         "unknown-key",
-                        format!("unknown field `{path}` in {}", describe(kind, id)),
+                        format!("unknown field `{path}` in {}", describe(cx.kind, cx.id)),
                     );
                     d = match did_you_mean(&entry.key, names.clone()) {
                         Some(s) => d
                             .at(
-                                file,
+                                cx.file,
                                 entry.key_span.clone(),
                                 Some(format!("did you mean `{s}`?")),
                             )
                             .help(format!("rename `{}` to `{s}`", entry.key)),
                         None => d
                             .at(
-                                file,
+                                cx.file,
                                 entry.key_span.clone(),
                                 Some("unknown field".to_string()),
                             )
@@ -400,12 +412,12 @@ impl Validator<'_> {
                         "missing-field",
                         format!(
                             "{} has no `{}`",
-                            describe(kind, id),
+                            describe(cx.kind, cx.id),
                             join(prefix, field.name)
                         ),
                     )
                     .at(
-                        file,
+                        cx.file,
                         table.span.clone(),
                         Some(format!("`{}` is required here", field.name)),
                     )
@@ -415,23 +427,17 @@ impl Validator<'_> {
         }
     }
 
-    fn wrong_type(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        file: FileId,
-        node: &Node,
-        path: &str,
-        expected: &str,
-        help: String,
-    ) {
+    fn wrong_type(&mut self, cx: Cx<'_>, node: &Node, path: &str, expected: &str, help: String) {
         self.diagnostics.push(
             Diagnostic::input(
                 "wrong-type",
-                format!("`{path}` of {} must be {expected}", describe(kind, id)),
+                format!(
+                    "`{path}` of {} must be {expected}",
+                    describe(cx.kind, cx.id)
+                ),
             )
             .at(
-                file,
+                cx.file,
                 node.span.clone(),
                 Some(format!("this is {}", node.type_name())),
             )
@@ -439,21 +445,11 @@ impl Validator<'_> {
         );
     }
 
-    fn check_value(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        file: FileId,
-        node: &Node,
-        ty: &'static Ty,
-        path: &str,
-    ) {
+    fn check_value(&mut self, cx: Cx<'_>, node: &Node, ty: &'static Ty, path: &str) {
         match (ty, &node.value) {
             (Ty::Str, NodeValue::String(_)) => {}
             (Ty::Str, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a string",
@@ -468,7 +464,7 @@ impl Validator<'_> {
                     self.diagnostics.push(
                         Diagnostic::input("invalid-id", format!("`{s}` is not a valid id"))
                             .at(
-                                file,
+                                cx.file,
                                 node.span.clone(),
                                 Some("ids use a-z, 0-9, `-`, `_` and `.`".to_string()),
                             )
@@ -477,9 +473,7 @@ impl Validator<'_> {
                 }
             }
             (Ty::Id, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a string",
@@ -489,9 +483,12 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::input(
                         "number-out-of-range",
-                        format!("`{path}` of {} does not fit in 64 bits", describe(kind, id)),
+                        format!(
+                            "`{path}` of {} does not fit in 64 bits",
+                            describe(cx.kind, cx.id)
+                        ),
                     )
-                    .at(file, node.span.clone(), Some("too large".to_string()))
+                    .at(cx.file, node.span.clone(), Some("too large".to_string()))
                     .help("write a number between -9223372036854775808 and 9223372036854775807"),
                 )
             }
@@ -503,11 +500,11 @@ impl Validator<'_> {
                             "out-of-range",
                             format!(
                                 "`{path}` of {} must be between {lo} and {hi}",
-                                describe(kind, id)
+                                describe(cx.kind, cx.id)
                             ),
                         )
                         .at(
-                            file,
+                            cx.file,
                             node.span.clone(),
                             Some(format!("{n} is outside {lo}–{hi}")),
                         )
@@ -521,10 +518,13 @@ impl Validator<'_> {
                     self.diagnostics.push(
                         Diagnostic::input(
                             "not-finite",
-                            format!("`{path}` of {} must be a finite number", describe(kind, id)),
+                            format!(
+                                "`{path}` of {} must be a finite number",
+                                describe(cx.kind, cx.id)
+                            ),
                         )
                         .at(
-                            file,
+                            cx.file,
                             node.span.clone(),
                             Some("nan and inf are not allowed".to_string()),
                         )
@@ -533,18 +533,14 @@ impl Validator<'_> {
                 }
             }
             (Ty::Int | Ty::IntRange(..), _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "an integer",
                 format!("write a whole number without quotes: `{path} = 3`"),
             ),
             (Ty::Num, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a number",
@@ -552,9 +548,7 @@ impl Validator<'_> {
             ),
             (Ty::Bool, NodeValue::Boolean(_)) => {}
             (Ty::Bool, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "`true` or `false`",
@@ -567,9 +561,7 @@ impl Validator<'_> {
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "2026-03-01".into());
                 self.wrong_type(
-                    kind,
-                    id,
-                    file,
+                    cx,
                     node,
                     path,
                     "a local date",
@@ -582,12 +574,10 @@ impl Validator<'_> {
                 } else {
                     format!("write a date such as `{path} = 2026-03-01`")
                 };
-                self.wrong_type(kind, id, file, node, path, "a date", help)
+                self.wrong_type(cx, node, path, "a date", help)
             }
             (Ty::Date, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a date",
@@ -604,9 +594,9 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::input(
                         "missing-offset",
-                        format!("`{path}` of {} needs a time and a UTC offset", describe(kind, id)),
+                        format!("`{path}` of {} needs a time and a UTC offset", describe(cx.kind, cx.id)),
                     )
-                    .at(file, node.span.clone(), Some(format!("{} has no UTC offset", node.type_name())))
+                    .at(cx.file, node.span.clone(), Some(format!("{} has no UTC offset", node.type_name())))
                     .help(format!(
                         "reporting deadlines are counted in hours, so the moment must be exact: write e.g. `{path} = {example}` (or `Z` for UTC)"
                     )),
@@ -620,12 +610,10 @@ impl Validator<'_> {
                         "write an offset date-time such as `{path} = 2026-03-01T10:00:00+01:00`"
                     )
                 };
-                self.wrong_type(kind, id, file, node, path, "an offset date-time", help)
+                self.wrong_type(cx, node, path, "an offset date-time", help)
             }
             (Ty::Timestamp, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "an offset date-time",
@@ -637,21 +625,21 @@ impl Validator<'_> {
                         "invalid-value",
                         format!(
                             "`{path}` of {} must be one of: {}",
-                            describe(kind, id),
+                            describe(cx.kind, cx.id),
                             options.join(", ")
                         ),
                     );
                     d = match did_you_mean(s, options.iter().copied()) {
                         Some(m) => d
                             .at(
-                                file,
+                                cx.file,
                                 node.span.clone(),
                                 Some(format!("did you mean `{m}`?")),
                             )
                             .help(format!("write `{path} = \"{m}\"`")),
                         None => d
                             .at(
-                                file,
+                                cx.file,
                                 node.span.clone(),
                                 Some(format!("`{s}` is not one of them")),
                             )
@@ -661,9 +649,7 @@ impl Validator<'_> {
                 }
             }
             (Ty::Enum(options), _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a string",
@@ -672,14 +658,12 @@ impl Validator<'_> {
             (Ty::Ref(target), NodeValue::String(s)) => self.refs.push(PendingRef {
                 target: *target,
                 id: s.clone(),
-                file,
+                file: cx.file,
                 span: node.span.clone(),
                 field: path.to_string(),
             }),
             (Ty::Ref(target), _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 &format!("the id of a {}", target.key()),
@@ -690,17 +674,15 @@ impl Validator<'_> {
                     self.diagnostics.push(
                         Diagnostic::input(
                             "unknown-requirement",
-                            format!("unknown requirement `{s}` in {}", describe(kind, id)),
+                            format!("unknown requirement `{s}` in {}", describe(cx.kind, cx.id)),
                         )
-                        .at(file, node.span.clone(), Some(label))
+                        .at(cx.file, node.span.clone(), Some(label))
                         .help(help),
                     );
                 }
             }
             (Ty::Requirement, _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "a string",
@@ -708,27 +690,21 @@ impl Validator<'_> {
             ),
             (Ty::Array(inner), NodeValue::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.check_value(kind, id, file, item, inner, &format!("{path}[{i}]"));
+                    self.check_value(cx, item, inner, &format!("{path}[{i}]"));
                 }
             }
             (Ty::Array(_), _) => self.wrong_type(
-                kind,
-                id,
-                file,
+                cx,
                 node,
                 path,
                 "an array",
                 format!("write a list: `{path} = [ … ]`"),
             ),
-            (Ty::Table(fields), NodeValue::Table(t)) => {
-                self.check_table(kind, id, file, t, fields, path)
-            }
+            (Ty::Table(fields), NodeValue::Table(t)) => self.check_table(cx, t, fields, path),
             (Ty::Table(fields), _) => {
                 let first = fields.first().map_or("…", |f| f.name);
                 self.wrong_type(
-                    kind,
-                    id,
-                    file,
+                    cx,
                     node,
                     path,
                     "a table",

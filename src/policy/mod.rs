@@ -45,6 +45,16 @@ pub struct Rule {
     pub has_warn: bool,
 }
 
+/// A Rego file is a test file when its name ends in `_test.rego` — unless it is named after its
+/// folder (the rule `restore_test` lives in `restore_test/restore_test.rego`).
+pub fn is_test_path(path: &str) -> bool {
+    let mut parts = path.rsplit('/');
+    let file = parts.next().unwrap_or("");
+    let folder = parts.next().unwrap_or("");
+    let stem = file.strip_suffix(".rego").unwrap_or(file);
+    stem.ends_with("_test") && stem != folder
+}
+
 /// The modules of the built-in pack.
 pub fn builtin_modules() -> Vec<Module> {
     builtin::FILES
@@ -55,7 +65,7 @@ pub fn builtin_modules() -> Vec<Module> {
             source: (*s).to_string(),
             package: metadata::package_of(s).map(|(p, _)| p).unwrap_or_default(),
             builtin: true,
-            is_test: p.ends_with("_test.rego"),
+            is_test: is_test_path(p),
             file: None,
         })
         .collect()
@@ -120,7 +130,7 @@ pub fn custom_modules(
             let file = sources.add(SourceFile::new(rel.clone(), text.clone()));
             modules.push(Module {
                 path: rel.clone(),
-                is_test: rel.ends_with("_test.rego"),
+                is_test: is_test_path(&rel),
                 source: text,
                 package,
                 builtin: false,

@@ -24,6 +24,8 @@ struct View<'a> {
     help: Option<String>,
     related: Vec<View<'a>>,
     message: String,
+    /// A related place in another file, drawn under its parent.
+    nested: bool,
 }
 
 impl fmt::Debug for View<'_> {
@@ -42,11 +44,15 @@ impl std::error::Error for View<'_> {}
 
 impl miette::Diagnostic for View<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.d.code.is_empty() && self.file.is_some() || self.related.is_empty())
-            .then(|| Box::new(&self.d.code) as Box<dyn fmt::Display>)
+        (!self.nested).then(|| {
+            Box::new(format!("{}[{}]", self.d.severity, self.d.code)) as Box<dyn fmt::Display>
+        })
     }
 
     fn severity(&self) -> Option<miette::Severity> {
+        if self.nested {
+            return Some(miette::Severity::Advice);
+        }
         Some(match self.d.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
@@ -100,6 +106,7 @@ fn view<'a>(d: &'a Diagnostic, sources: &'a Sources) -> View<'a> {
         help,
         related: Vec::new(),
         message: d.message.clone(),
+        nested: false,
     };
     if let Some(p) = &d.primary {
         v.file = Some(p.file);
@@ -130,6 +137,7 @@ fn view<'a>(d: &'a Diagnostic, sources: &'a Sources) -> View<'a> {
                     help: None,
                     related: Vec::new(),
                     message: format!("see also {}", sources.get(s.file).name),
+                    nested: true,
                 };
                 r.d = d;
                 v.related.push(r);
@@ -148,7 +156,8 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, style: Style, out: &mut Str
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false);
+        .with_links(false)
+        .with_show_related_as_nested(true);
     let v = view(d, sources);
     if handler.render_report(out, &v).is_err() {
         out.push_str(&format!("{}[{}]: {}\n", d.severity, d.code, d.message));

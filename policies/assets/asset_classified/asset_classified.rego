@@ -13,6 +13,7 @@
 #   id: AST002
 #   severity: error
 #   frameworks:
+#     nis2: ["21(2)(i)"]
 #     cir-2024-2690: ["12.1.2"]
 #   remediation: >-
 #     Classify the asset: set `confidentiality`, `integrity`, `availability` and `authenticity`

@@ -11,6 +11,7 @@
 #   id: AST001
 #   severity: error
 #   frameworks:
+#     nis2: ["21(2)(i)"]
 #     cir-2024-2690: ["12.4"]
 #   remediation: >-
 #     Name the person responsible for the asset as `owner` (a person id).

@@ -13,6 +13,7 @@
 #   id: INC005
 #   severity: warning
 #   frameworks:
+#     nis2: ["21(2)(b)"]
 #     cir-2024-2690: ["3.6.1"]
 #   remediation: >-
 #     Hold a post-incident review and record its outcome as `root_cause` and `lessons_learned`

@@ -15,6 +15,7 @@
 #   id: RSK001
 #   severity: error
 #   frameworks:
+#     nis2: ["21(2)(a)"]
 #     cir-2024-2690: ["2.1.1"]
 #   remediation: >-
 #     Treat the risk further until the residual score is within the tolerance, or have the

@@ -14,6 +14,7 @@
 #   id: RSK002
 #   severity: warning
 #   frameworks:
+#     nis2: ["21(2)(a)"]
 #     cir-2024-2690: ["2.1.2"]
 #   remediation: >-
 #     Complete the risk: name its owner, score likelihood and impact (1-5), choose a treatment

@@ -1,0 +1,77 @@
+//! Helpers shared by the integration tests: run the real binary as a user would.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const AS_OF: &str = "2026-06-30";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `nis2check ARGS` in the crate root with no colour and a fixed width.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    run_in(&root(), args)
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nis2check"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env("COLUMNS", "100")
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+/// `check FIXTURE --as-of AS_OF --format F`.
+pub fn check(fixture: &str, format: &str) -> (i32, String) {
+    let (code, stdout, stderr) = run(&["check", fixture, "--as-of", AS_OF, "--format", format]);
+    assert!(stderr.is_empty(), "{fixture}: unexpected stderr:\n{stderr}");
+    (code, stdout)
+}
+
+/// Every fixture repository: folders below `fixtures/` that hold TOML files directly.
+pub fn fixtures() -> Vec<String> {
+    let mut out = Vec::new();
+    let base = root().join("fixtures");
+    for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let has_toml = std::fs::read_dir(entry.path())
+            .unwrap()
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "toml"));
+        let parent_is_fixture = entry
+            .path()
+            .ancestors()
+            .skip(1)
+            .take_while(|p| *p != base)
+            .any(|p| {
+                std::fs::read_dir(p)
+                    .unwrap()
+                    .flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+            });
+        if has_toml && !parent_is_fixture {
+            let rel = entry.path().strip_prefix(root()).unwrap();
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    out
+}
+
+/// A snapshot name for a fixture path.
+pub fn snapshot_name(fixture: &str) -> String {
+    fixture.trim_start_matches("fixtures/").replace('/', "__")
+}

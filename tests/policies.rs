@@ -1,0 +1,185 @@
+//! The built-in pack: its Rego unit tests, the metadata contract, the permanent rule codes and
+//! the catalogues.
+
+mod common;
+
+use nis2check::catalog::Catalog;
+use nis2check::policy::{self, EngineOptions};
+
+fn builtin_rules() -> Vec<policy::Rule> {
+    let mut sources = nis2check::source::Sources::default();
+    let mut diags = Vec::new();
+    let set = policy::prepare(
+        &policy::builtin_modules(),
+        &EngineOptions::default(),
+        &mut sources,
+        &mut diags,
+    );
+    assert!(diags.is_empty(), "{diags:#?}");
+    set.expect("the built-in pack compiles").rules
+}
+
+#[test]
+fn rego_unit_tests_pass() {
+    let outcomes = policy::testing::run(&policy::builtin_modules(), &EngineOptions::default());
+    let failures: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| {
+            o.failure
+                .as_ref()
+                .map(|f| format!("{} ({}): {f}", o.name, o.path))
+        })
+        .collect();
+    println!(
+        "rego: {} passed, {} failed",
+        outcomes.len() - failures.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "failing Rego tests:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        outcomes.len() >= 2 * builtin_rules().len(),
+        "every rule has at least a passing and a failing test"
+    );
+}
+
+#[test]
+fn every_rule_meets_the_metadata_contract() {
+    let catalog = Catalog::builtin();
+    let rules = builtin_rules();
+    assert!(rules.len() >= 12, "{} rules", rules.len());
+    let modules = policy::builtin_modules();
+    for rule in &rules {
+        let m = &rule.meta;
+        let code_ok = m.id.len() == 6
+            && m.id[..3].chars().all(|c| c.is_ascii_uppercase())
+            && m.id[3..].chars().all(|c| c.is_ascii_digit());
+        assert!(code_ok, "{}: codes look like ABC123", m.id);
+        assert!(
+            !m.title.is_empty() && !m.description.is_empty(),
+            "{}: title and description",
+            m.id
+        );
+        assert!(!m.remediation.is_empty(), "{}: remediation", m.id);
+        assert!(
+            m.example
+                .as_deref()
+                .is_some_and(|e| toml::from_str::<toml::Table>(e).is_ok()),
+            "{}: the example is valid TOML",
+            m.id
+        );
+        assert!(
+            !m.frameworks.is_empty(),
+            "{}: cites at least one requirement",
+            m.id
+        );
+        assert!(
+            m.frameworks.contains_key("nis2"),
+            "{}: every built-in rule cites the NIS2 article it serves",
+            m.id
+        );
+        for (fw, ids) in &m.frameworks {
+            let framework = catalog
+                .framework(fw)
+                .unwrap_or_else(|| panic!("{}: unknown framework {fw}", m.id));
+            for id in ids {
+                assert!(
+                    framework.resolve(id, m.bio2_version.as_deref()).is_some(),
+                    "{}: {fw} has no requirement {id}",
+                    m.id
+                );
+            }
+        }
+        if m.frameworks.contains_key("bio2") {
+            assert!(
+                m.bio2_version.is_some(),
+                "{}: cites BIO2 without `bio2_version`",
+                m.id
+            );
+        }
+        // One rule, one folder: policies/<domain>/<name>/<name>.rego, package ….<name>, tests beside it.
+        let parts: Vec<&str> = rule.path.split('/').collect();
+        let name = parts[parts.len() - 2];
+        assert_eq!(
+            parts.last().unwrap(),
+            &format!("{name}.rego"),
+            "{}: file named after its folder",
+            m.id
+        );
+        assert!(
+            rule.package.ends_with(&format!(".{name}")),
+            "{}: package {} ends in the folder name",
+            m.id,
+            rule.package
+        );
+        assert!(
+            rule.package.starts_with("nis2check.rules."),
+            "{}: built-ins live in nis2check.rules",
+            m.id
+        );
+        let test_path = rule.path.replace(".rego", "_test.rego");
+        assert!(
+            modules.iter().any(|x| x.path == test_path),
+            "{}: has {test_path}",
+            m.id
+        );
+        // A tiny fixture repository triggers it.
+        let fixture = format!("fixtures/rules/{name}");
+        assert!(
+            common::root().join(&fixture).is_dir(),
+            "{}: has {fixture}",
+            m.id
+        );
+        let (_, out) = common::check(&fixture, "json");
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let fired = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == m.id.as_str());
+        assert!(fired, "{}: {fixture} triggers it:\n{out}", m.id);
+    }
+}
+
+#[test]
+fn rule_codes_are_permanent() {
+    // A code is never reused: this list only grows. Review a change to it with care.
+    let list: Vec<String> = builtin_rules()
+        .iter()
+        .map(|r| format!("{} {} {}", r.meta.id, r.meta.severity, r.package))
+        .collect();
+    insta::assert_snapshot!(list.join("\n"));
+}
+
+#[test]
+fn catalogues_hold_the_expected_requirements() {
+    let c = Catalog::builtin();
+    let iso = c.framework("iso27001-2022").unwrap();
+    assert_eq!(
+        iso.requirements.len(),
+        93,
+        "ISO/IEC 27001:2022 Annex A has 93 controls"
+    );
+    let nis2 = c.framework("nis2").unwrap();
+    for p in 'a'..='j' {
+        assert!(
+            nis2.get(&format!("21(2)({p})")).is_some(),
+            "NIS2 Art. 21(2)({p})"
+        );
+    }
+    for id in [
+        "20(1)", "20(2)", "21(3)", "21(4)", "23(4)(a)", "23(4)(b)", "23(4)(d)", "3(4)", "27",
+    ] {
+        assert!(nis2.get(id).is_some(), "NIS2 {id}");
+    }
+    let cir = c.framework("cir-2024-2690").unwrap();
+    for area in 1..=13 {
+        assert!(cir.get(&area.to_string()).is_some(), "CIR area {area}");
+    }
+    let bio2 = c.framework("bio2").unwrap();
+    assert_eq!(bio2.meta.version, "1.3");
+    assert_eq!(c.cite("nis2", "23(4)(a)"), "NIS2 Art. 23(4)(a)");
+}
