@@ -74,6 +74,24 @@ impl Framework {
     pub fn cite(&self, id: &str) -> String {
         self.meta.cite.replace("{id}", id)
     }
+
+    /// The requirements a Statement of Applicability addresses: those without sub-points
+    /// (`1.1.1` is a leaf unless `1.1.1(a)` or `1.1.1.2` exists).
+    pub fn leaves(&self) -> Vec<&Requirement> {
+        let ids: std::collections::BTreeSet<&str> =
+            self.requirements.iter().map(|r| r.id.as_str()).collect();
+        self.requirements
+            .iter()
+            .filter(|r| {
+                let dot = format!("{}.", r.id);
+                let paren = format!("{}(", r.id);
+                !ids.range(r.id.as_str()..)
+                    .skip(1)
+                    .take_while(|x| x.starts_with(&r.id))
+                    .any(|x| x.starts_with(&dot) || x.starts_with(&paren))
+            })
+            .collect()
+    }
 }
 
 /// All catalogues.
@@ -165,6 +183,33 @@ impl Catalog {
             ),
         };
         Err((format!("{} has no requirement `{id}`", fw.meta.short), help))
+    }
+
+    /// `input.catalog`: per enabled framework, the requirements to address.
+    pub fn input(&self, enabled: &[String]) -> serde_json::Value {
+        let mut out = serde_json::Map::new();
+        for f in self
+            .frameworks
+            .iter()
+            .filter(|f| enabled.contains(&f.meta.id))
+        {
+            let reqs: Vec<serde_json::Value> = f
+                .leaves()
+                .into_iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "title": r.title,
+                        "where_appropriate": r.applicability.as_deref() == Some("where-appropriate"),
+                    })
+                })
+                .collect();
+            out.insert(
+                f.meta.id.clone(),
+                serde_json::json!({"prefix": f.meta.prefix, "short": f.meta.short, "requirements": reqs}),
+            );
+        }
+        serde_json::Value::Object(out)
     }
 
     /// "NIS2 Art. 23(4)(a)" for a framework id and a requirement id.

@@ -102,30 +102,29 @@ impl Outcome {
     }
 }
 
-/// The frameworks that apply when the settings do not list them: NIS2 always; the CIR for the
-/// entity types it covers; BIO2 for Dutch public administration.
+/// The frameworks that apply when the settings do not list them: those that follow from the
+/// derived scope (`nis2check scope`).
 pub fn derived_frameworks(repo: &Repository) -> Vec<String> {
-    let mut out = vec!["nis2".to_string()];
-    if let Some(org) = repo.organization() {
-        let t = &org.table;
-        if t.str("entity_type")
-            .is_some_and(crate::scope::is_cir_entity_type)
-        {
-            out.push("cir-2024-2690".to_string());
-        }
-        let public = t.str("public_administration").is_some_and(|p| p != "none");
-        if t.str("member_state") == Some("NL")
-            && (public || t.str("sector") == Some("public-administration"))
-        {
-            out.push("bio2".to_string());
-        }
-    }
-    out.sort();
-    out
+    repo.organization()
+        .map(|o| crate::scope::derive(&o.table).frameworks)
+        .unwrap_or_default()
 }
 
-/// Runs a check.
-pub fn run(opts: &Options) -> Outcome {
+/// A repository read and validated, before any rule runs.
+pub struct Read {
+    pub sources: Sources,
+    pub diags: Vec<Diagnostic>,
+    pub catalog: Catalog,
+    pub settings: Settings,
+    pub settings_table: Option<(usize, crate::load::Table)>,
+    pub repo: Repository,
+    pub files_read: usize,
+    pub load_time: Duration,
+    pub validate_time: Duration,
+}
+
+/// Reads the settings and every TOML file, and validates them.
+pub fn read(opts: &Options) -> Read {
     let started = Instant::now();
     let mut sources = Sources::default();
     let mut diags = Vec::new();
@@ -133,6 +132,7 @@ pub fn run(opts: &Options) -> Outcome {
 
     // Settings first: they say what to exclude.
     let mut settings = Settings::default();
+    let mut settings_table: Option<(usize, crate::load::Table)> = None;
     let settings_path = opts.root.join(load::SETTINGS_FILE);
     if settings_path.is_file() {
         if let Some(text) = load::read_file(
@@ -171,6 +171,7 @@ pub fn run(opts: &Options) -> Outcome {
                         }
                     }
                 }
+                settings_table = Some((file, table));
             }
         }
     }
@@ -205,6 +206,32 @@ pub fn run(opts: &Options) -> Outcome {
     let t = Instant::now();
     let repo = model::validate(parsed, &catalog, &mut diags);
     let validate_time = t.elapsed();
+    Read {
+        sources,
+        diags,
+        catalog,
+        settings,
+        settings_table,
+        repo,
+        files_read,
+        load_time,
+        validate_time,
+    }
+}
+
+/// Runs a check.
+pub fn run(opts: &Options) -> Outcome {
+    let Read {
+        mut sources,
+        mut diags,
+        catalog,
+        settings,
+        settings_table,
+        repo,
+        files_read,
+        load_time,
+        validate_time,
+    } = read(opts);
 
     // Policies: the built-in pack, plus the organisation's own.
     let mut modules = policy::builtin_modules();
@@ -275,6 +302,20 @@ pub fn run(opts: &Options) -> Outcome {
     let mut evaluated = false;
     if let (false, Some(mut set)) = (fatal, prepared) {
         let t = Instant::now();
+        let org = repo.organization().map(|o| &o.table);
+        let scope = org.map(crate::scope::derive);
+        let facts = crate::significance::Facts {
+            entity_type: org.and_then(|t| t.str("entity_type")),
+            member_state: org.and_then(|t| t.str("member_state")),
+            public_administration: org.and_then(|t| t.str("public_administration")),
+            annual_turnover_eur: org.and_then(|t| {
+                match t.value("annual_turnover_eur").map(|n| &n.value) {
+                    Some(crate::load::NodeValue::Integer(i)) => Some(*i as f64),
+                    Some(crate::load::NodeValue::Float(f)) => Some(*f),
+                    _ => None,
+                }
+            }),
+        };
         let meta = input::Meta {
             as_of: opts.as_of,
             frameworks: frameworks.clone(),
@@ -284,6 +325,9 @@ pub fn run(opts: &Options) -> Outcome {
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             risk_tolerance: settings.risk_tolerance,
+            scope: serde_json::to_value(&scope).unwrap_or_default(),
+            significance: crate::significance::profile(&facts, &settings.significance),
+            catalog: catalog.input(&frameworks),
         };
         let json = input::build(&repo, &meta);
         let value = regorus::Value::from(json);
@@ -310,8 +354,15 @@ pub fn run(opts: &Options) -> Outcome {
             };
             for (is_warn, finding) in result.findings {
                 let severity = if is_warn { level.lower() } else { level };
-                let mut d =
-                    finding_diagnostic(rule, severity, finding, &repo, &catalog, &mut diags);
+                let mut d = finding_diagnostic(
+                    rule,
+                    severity,
+                    finding,
+                    &repo,
+                    settings_table.as_ref(),
+                    &catalog,
+                    &mut diags,
+                );
                 if let Some(i) = active.iter().position(|w| {
                     w.matches(
                         &rule.meta.id,
@@ -417,11 +468,40 @@ fn locate<'r>(
     }
 }
 
+/// Where a finding points: an entity's table, or the settings file.
+fn place(
+    rule: &Rule,
+    entity: Option<&RawEntity>,
+    field: &[FieldSeg],
+    repo: &Repository,
+    settings: Option<&(usize, crate::load::Table)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(usize, std::ops::Range<usize>, bool)> {
+    if entity.is_some_and(|e| e.kind == "settings") {
+        if let Some((file, table)) = settings {
+            let found = match field.first() {
+                Some(FieldSeg::Key(k)) => table.get(k),
+                _ => None,
+            };
+            return Some(match found {
+                Some(e) => (*file, e.key_span.start..e.value.span.end, true),
+                None => (*file, 0..0, false),
+            });
+        }
+        let org = repo.organization()?;
+        return Some((org.file, org.table.span.clone(), false));
+    }
+    let e = locate(rule, entity, repo, diags)?;
+    let (span, complete) = repo.resolve(e, &to_path(field));
+    Some((e.file, span, complete))
+}
+
 fn finding_diagnostic(
     rule: &Rule,
     severity: Severity,
     finding: policy::RawFinding,
     repo: &Repository,
+    settings: Option<&(usize, crate::load::Table)>,
     catalog: &Catalog,
     diags: &mut Vec<Diagnostic>,
 ) -> Diagnostic {
@@ -432,25 +512,31 @@ fn finding_diagnostic(
         finding.msg.clone(),
     );
     let entity_ref = match &finding.entity {
-        Some(e) if e.kind != "organization" => Some(EntityRef {
+        Some(e) if e.kind != "organization" && e.kind != "settings" => Some(EntityRef {
             kind: e.kind.clone(),
             id: e.id.clone(),
         }),
         _ => None,
     };
-    if let Some(entity) = locate(rule, finding.entity.as_ref(), repo, diags) {
-        let (span, complete) = repo.resolve(entity, &to_path(&finding.field));
+    if let Some((file, span, complete)) = place(
+        rule,
+        finding.entity.as_ref(),
+        &finding.field,
+        repo,
+        settings,
+        diags,
+    ) {
         d.primary = Some(Label::new(
-            entity.file,
+            file,
             span,
             Some(short_label(&finding, complete)),
         ));
     }
     for rel in &finding.related {
-        if let Some(entity) = locate(rule, rel.entity.as_ref(), repo, diags) {
-            let (span, _) = repo.resolve(entity, &to_path(&rel.field));
-            d.secondary
-                .push(Label::new(entity.file, span, rel.msg.clone()));
+        if let Some((file, span, _)) =
+            place(rule, rel.entity.as_ref(), &rel.field, repo, settings, diags)
+        {
+            d.secondary.push(Label::new(file, span, rel.msg.clone()));
         }
     }
     d.references = references(&rule.meta, catalog);

@@ -33,6 +33,14 @@ pub enum Command {
         /// A compliance repository whose own policies should be tested too.
         path: Option<PathBuf>,
     },
+    /// Derive the NIS2 position (essential, important, out of scope, excluded) with its reasons.
+    Scope {
+        /// The repository root.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// List the rules.
     Rules {
         /// Only rules that cite this framework (e.g. `nis2`, `bio2`).

@@ -23,6 +23,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check_command(&args, color),
         Command::Test { path } => test_command(path.as_deref()),
+        Command::Scope { path, format } => scope_command(&path, format, color),
         Command::Rules { framework, format } => rules_command(framework.as_deref(), format),
         Command::Explain { rule } => explain_command(&rule),
     }
@@ -313,6 +314,123 @@ pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
         for line in example.lines() {
             s.push_str(&format!("  {line}\n"));
         }
+    }
+    s
+}
+
+fn scope_command(path: &std::path::Path, format: Format, color: bool) -> u8 {
+    let root = match check::check_root(path) {
+        Ok(r) => r,
+        Err(e) => {
+            return usage_error(
+                &e,
+                "run `nis2check scope PATH` with the folder that holds organization.toml",
+            )
+        }
+    };
+    let opts = Options::new(root, parse_as_of(None).expect("today is a date"));
+    let read = check::read(&opts);
+    let org_problems: Vec<&crate::diag::Diagnostic> = read
+        .diags
+        .iter()
+        .filter(|d| d.is_fatal())
+        .filter(|d| {
+            d.primary
+                .as_ref()
+                .is_none_or(|l| read.repo.organization().is_none_or(|o| o.file == l.file))
+        })
+        .collect();
+    let Some(org) = read.repo.organization().filter(|_| org_problems.is_empty()) else {
+        let mut out = String::new();
+        let style = Style {
+            color,
+            width: width(),
+        };
+        for d in &org_problems {
+            report::human::render_one(d, &read.sources, style, &mut out);
+        }
+        eprint!("{out}");
+        return usage_error(
+            "the organisation could not be read",
+            "fix the `[organization]` table first (`nis2check check` shows every problem)",
+        );
+    };
+    let scope = crate::scope::derive(&org.table);
+    let name = org.table.str("name").unwrap_or("the organisation");
+    match format {
+        Format::Json => {
+            let mut v = serde_json::to_value(&scope).expect("serializable");
+            v["organization"] = serde_json::json!(name);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&v).expect("serializable")
+            );
+        }
+        _ => print!("{}", scope_text(name, &scope)),
+    }
+    EXIT_OK
+}
+
+/// The human text of `scope`.
+pub fn scope_text(name: &str, scope: &crate::scope::Scope) -> String {
+    let mut s = format!(
+        "{name}: {}
+",
+        scope.position.as_str()
+    );
+    s.push_str(&format!(
+        "size: {}
+",
+        serde_json::to_value(scope.size)
+            .expect("serializable")
+            .as_str()
+            .unwrap_or("")
+    ));
+    s.push_str(
+        "because:
+",
+    );
+    for r in &scope.reasons {
+        s.push_str(&format!(
+            "  - {r}
+"
+        ));
+    }
+    match (&scope.declared, &scope.designation_basis) {
+        (Some(d), _) if d == scope.position.as_str() => s.push_str(&format!(
+            "declared: {d} (agrees)
+"
+        )),
+        (Some(d), Some(b)) => s.push_str(&format!(
+            "declared: {d}, on the basis of a designation: {b}
+"
+        )),
+        (Some(d), None) => s.push_str(&format!(
+            "declared: {d} — differs from the derived position; rule SCP001 reports it
+"
+        )),
+        (None, _) => s.push_str(
+            "declared: nothing (set `classification` in [organization])
+",
+        ),
+    }
+    if let Some(sup) = &scope.supervision {
+        s.push_str(&format!(
+            "supervision: {sup}
+"
+        ));
+    }
+    if scope.frameworks.is_empty() {
+        s.push_str(
+            "frameworks: none apply
+",
+        );
+    } else {
+        s.push_str(&format!(
+            "frameworks: {}
+",
+            scope.frameworks.join(", ")
+        ));
     }
     s
 }

@@ -13,6 +13,7 @@ pub mod policy;
 pub mod report;
 pub mod scope;
 pub mod settings;
+pub mod significance;
 pub mod source;
 pub mod waiver;
 

@@ -188,7 +188,11 @@ pub fn derive(org: &Table) -> Scope {
     };
     let position = match (&designation_basis, declared.as_deref(), position) {
         (Some(basis), Some(d @ ("essential" | "important")), p) if p != Position::Excluded => {
-            reasons.push(format!("designated by the Member State as {d} ({basis}): NIS2 Art. 2(2)(b)–(e) and Art. 3(1)(f)"));
+            reasons.push(if d == "essential" {
+                format!("designated by the Member State as essential ({basis}): NIS2 Art. 3(1)(e)")
+            } else {
+                format!("designated by the Member State as important ({basis}): NIS2 Art. 2(2)(b)–(e), Art. 3(2)")
+            });
             if d == "essential" {
                 Position::Essential
             } else {
@@ -237,6 +241,16 @@ impl Position {
     }
 }
 
+fn rank(p: Position) -> u8 {
+    match p {
+        Position::Essential => 3,
+        Position::Important => 2,
+        Position::OutOfScope => 1,
+        Position::Excluded => 0,
+    }
+}
+
+/// Every ground on which the entity is in scope is weighed; the strongest wins.
 fn classify(
     sector: &str,
     entity_type: &str,
@@ -245,64 +259,57 @@ fn classify(
     size: Size,
     reasons: &mut Vec<String>,
 ) -> Position {
+    let mut best = Position::OutOfScope;
+    let mut take = |p: Position, reason: String, reasons: &mut Vec<String>| {
+        reasons.push(reason);
+        if rank(p) > rank(best) {
+            best = p;
+        }
+    };
     match entity_type {
-        "qualified-trust-service-provider" | "tld-registry" | "dns-service-provider" => {
-            reasons.push(format!(
-                "`{entity_type}`: essential regardless of size (NIS2 Art. 2(2)(a), Art. 3(1)(b))"
-            ));
-            return Position::Essential;
-        }
-        "public-electronic-communications" => {
-            return if matches!(size, Size::Large | Size::Medium) {
-                reasons.push("medium-sized or large provider of public electronic communications: essential (NIS2 Art. 3(1)(c))".into());
-                Position::Essential
-            } else {
-                reasons.push("provider of public electronic communications: in scope regardless of size (NIS2 Art. 2(2)(a)), important when small (Art. 3(2))".into());
-                Position::Important
-            };
-        }
-        "trust-service-provider" | "domain-registration" => {
-            reasons.push(format!(
-                "`{entity_type}`: in scope regardless of size (NIS2 Art. 2(2)(a))"
-            ));
-            return if size == Size::Large {
-                reasons
-                    .push("large entity of an Annex I type: essential (NIS2 Art. 3(1)(a))".into());
-                Position::Essential
-            } else {
-                reasons.push("not large: important (NIS2 Art. 3(2))".into());
-                Position::Important
-            };
-        }
-        "critical-entity" => {
-            reasons.push("critical entity under Directive (EU) 2022/2557: essential (NIS2 Art. 2(3), Art. 3(1)(f))".into());
-            return Position::Essential;
-        }
+        "qualified-trust-service-provider" | "tld-registry" | "dns-service-provider" => take(
+            Position::Essential,
+            format!("`{entity_type}`: in scope regardless of size (NIS2 Art. 2(2)(a)) and essential (Art. 3(1)(b))"),
+            reasons,
+        ),
+        "public-electronic-communications" if matches!(size, Size::Large | Size::Medium) => take(
+            Position::Essential,
+            "medium-sized or large provider of public electronic communications: essential (NIS2 Art. 3(1)(c))".into(),
+            reasons,
+        ),
+        "public-electronic-communications" | "trust-service-provider" | "domain-registration" => take(
+            Position::Important,
+            format!("`{entity_type}`: in scope regardless of size (NIS2 Art. 2(2)(a)); important unless essential on another ground (Art. 3(2))"),
+            reasons,
+        ),
+        "critical-entity" => take(
+            Position::Essential,
+            "critical entity under Directive (EU) 2022/2557: in scope (NIS2 Art. 2(3)) and essential (Art. 3(1)(f))".into(),
+            reasons,
+        ),
         _ => {}
     }
     match public {
-        "central" => {
-            reasons.push("public administration of central government: in scope regardless of size and essential (NIS2 Art. 2(2)(f)(i), Art. 3(1)(d))".into());
-            return Position::Essential;
-        }
-        "regional" => {
-            reasons.push("regional public administration: in scope after the Member State's risk-based assessment (NIS2 Art. 2(2)(f)(ii)); important unless designated essential".into());
-            return Position::Important;
-        }
-        "local" => {
-            if let Some((_, p)) = LOCAL_GOVERNMENT_IN_SCOPE
-                .iter()
-                .find(|(ms, _)| *ms == member_state)
-            {
-                reasons.push(format!(
-                    "local public administration: {member_state} uses the option of NIS2 Art. 2(5)(a) to bring it into scope, as {}",
-                    p.as_str()
-                ));
-                return *p;
-            }
-            reasons.push(format!("local public administration: in scope only where the Member State uses NIS2 Art. 2(5)(a); no such rule is known for `{member_state}`"));
-            return Position::OutOfScope;
-        }
+        "central" => take(
+            Position::Essential,
+            "public administration of central government: in scope regardless of size (NIS2 Art. 2(2)(f)(i)) and essential (Art. 3(1)(d))".into(),
+            reasons,
+        ),
+        "regional" => take(
+            Position::Important,
+            "regional public administration: in scope after the Member State's risk-based assessment (NIS2 Art. 2(2)(f)(ii)); important unless designated essential (Art. 3(2))".into(),
+            reasons,
+        ),
+        "local" => match LOCAL_GOVERNMENT_IN_SCOPE.iter().find(|(ms, _)| *ms == member_state) {
+            Some((_, p)) => take(
+                *p,
+                format!("local public administration: {member_state} uses the option of NIS2 Art. 2(5)(a) to bring it into scope, as {}", p.as_str()),
+                reasons,
+            ),
+            None => reasons.push(format!(
+                "local public administration: in scope only where the Member State uses NIS2 Art. 2(5)(a); nis2check knows no such rule for `{member_state}`"
+            )),
+        },
         _ => {}
     }
     let annex = if ANNEX_I.contains(&sector) {
@@ -312,33 +319,29 @@ fn classify(
     } else {
         None
     };
-    let Some(annex) = annex else {
-        reasons.push(format!("sector `{sector}` is not in NIS2 Annex I or II"));
-        return Position::OutOfScope;
-    };
-    reasons.push(format!("sector `{sector}` is in NIS2 Annex {annex}"));
     match (annex, size) {
-        ("I", Size::Large) => {
-            reasons.push("large entity of an Annex I sector: essential (NIS2 Art. 3(1)(a))".into());
-            Position::Essential
-        }
-        (_, Size::Large | Size::Medium) => {
-            reasons.push(
-                "at least medium-sized (NIS2 Art. 2(1)); not essential, so important (Art. 3(2))"
-                    .into(),
-            );
-            Position::Important
-        }
-        (_, Size::Small) => {
-            reasons.push("small entity of a size-dependent type: out of scope (NIS2 Art. 2(1)) unless the Member State designates it".into());
-            Position::OutOfScope
-        }
-        (_, Size::Unknown) => {
-            reasons.push(
-                "size unknown: cannot tell whether the size threshold of NIS2 Art. 2(1) is met"
-                    .into(),
-            );
-            Position::OutOfScope
-        }
+        (None, _) => reasons.push(format!("sector `{sector}` is not in NIS2 Annex I or II")),
+        // Public administration is in scope on the grounds above, not by size.
+        (Some(_), _) if sector == "public-administration" => {}
+        (Some("I"), Size::Large) => take(
+            Position::Essential,
+            format!("large entity of the Annex I sector `{sector}`: essential (NIS2 Art. 3(1)(a))"),
+            reasons,
+        ),
+        (Some(a), Size::Large | Size::Medium) => take(
+            Position::Important,
+            format!("entity of the Annex {a} sector `{sector}` of at least medium size (NIS2 Art. 2(1)); important (Art. 3(2))"),
+            reasons,
+        ),
+        (Some(a), Size::Small) => reasons.push(format!(
+            "small entity of the Annex {a} sector `{sector}`: below the size threshold of NIS2 Art. 2(1), so not in scope on this ground unless the Member State designates it (Art. 2(2)(b)–(e))"
+        )),
+        (Some(a), Size::Unknown) => reasons.push(format!(
+            "Annex {a} sector `{sector}`, but the size is unknown: cannot tell whether the threshold of NIS2 Art. 2(1) is met"
+        )),
     }
+    if best == Position::OutOfScope {
+        reasons.push("no ground of NIS2 Art. 2 applies: out of scope".into());
+    }
+    best
 }

@@ -65,6 +65,8 @@ pub struct Settings {
     pub intervals: BTreeMap<String, i64>,
     pub risk_tolerance: i64,
     pub waiver_max_months: i64,
+    /// The organisation's own incident-significance thresholds.
+    pub significance: BTreeMap<String, serde_json::Value>,
 }
 
 impl Default for Settings {
@@ -82,6 +84,7 @@ impl Default for Settings {
                 .collect(),
             risk_tolerance: 8,
             waiver_max_months: 12,
+            significance: BTreeMap::new(),
         }
     }
 }
@@ -270,6 +273,65 @@ impl Settings {
                         "`waivers` must be a table".into(),
                         "not a table",
                         "write `[waivers]` and `max_months = 12`".into(),
+                    ),
+                },
+                "significance" => match v.as_table() {
+                    Some(t) => {
+                        for e in &t.entries {
+                            let factors = crate::significance::FACTORS;
+                            if !factors.contains(&e.key.as_str()) {
+                                let help = match did_you_mean(&e.key, factors.iter().copied()) {
+                                    Some(m) => format!("did you mean `{m}`?"),
+                                    None => format!("the thresholds are: {}", factors.join(", ")),
+                                };
+                                bad(
+                                    e.key_span.clone(),
+                                    "unknown-key",
+                                    format!("unknown threshold `significance.{}`", e.key),
+                                    "unknown threshold",
+                                    help,
+                                );
+                                continue;
+                            }
+                            let is_flag = matches!(
+                                e.key.as_str(),
+                                "health_damage" | "trade_secrets_exfiltrated"
+                            );
+                            match (&e.value.value, is_flag) {
+                                (NodeValue::Integer(n), false) if *n >= 0 => {
+                                    s.significance.insert(e.key.clone(), serde_json::json!(n));
+                                }
+                                (NodeValue::Boolean(b), true) => {
+                                    s.significance.insert(e.key.clone(), serde_json::json!(b));
+                                }
+                                _ => bad(
+                                    e.value.span.clone(),
+                                    "invalid-value",
+                                    format!(
+                                        "`significance.{}` must be {}",
+                                        e.key,
+                                        if is_flag {
+                                            "true or false"
+                                        } else {
+                                            "a whole number, 0 or more"
+                                        }
+                                    ),
+                                    "invalid threshold",
+                                    format!(
+                                        "write e.g. `{} = {}`",
+                                        e.key,
+                                        if is_flag { "true" } else { "240" }
+                                    ),
+                                ),
+                            }
+                        }
+                    }
+                    None => bad(
+                        v.span.clone(),
+                        "wrong-type",
+                        "`significance` must be a table".into(),
+                        "not a table",
+                        "write `[significance]` with lines such as `duration_minutes = 240`".into(),
                     ),
                 },
                 other => {

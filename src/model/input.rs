@@ -13,6 +13,12 @@ pub struct Meta {
     pub frameworks: Vec<String>,
     pub intervals: Vec<(String, i64)>,
     pub risk_tolerance: i64,
+    /// `meta.scope`
+    pub scope: Value,
+    /// `meta.significance`
+    pub significance: Value,
+    /// the top-level `catalog`
+    pub catalog: Value,
 }
 
 /// Builds `{meta, organization, people, documents, …}`; collections are sorted by id.
@@ -37,8 +43,11 @@ pub fn build(repo: &Repository, meta: &Meta) -> Value {
             "tool_version": env!("CARGO_PKG_VERSION"),
             "intervals": intervals,
             "risk_tolerance": meta.risk_tolerance,
+            "scope": meta.scope,
+            "significance": meta.significance,
         }),
     );
+    root.insert("catalog".into(), meta.catalog.clone());
     root.insert(
         "organization".into(),
         repo.organization()

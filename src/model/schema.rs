@@ -597,6 +597,7 @@ pub static RISK: &[Field] = &[
         "why the residual risk is acceptable",
     ),
     f("reviewed_at", Ty::Date, "date of the last review"),
+    f("requirements", Ty::Array(&REQUIREMENTS), "with `treatment = \"accept\"`: the requirements whose non-application the acceptance covers"),
 ];
 
 pub static INCIDENT: &[Field] = &[

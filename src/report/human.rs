@@ -219,11 +219,16 @@ pub fn summary(outcome: &Outcome) -> String {
     );
     if outcome.evaluated {
         format!(
-            "{counts} · {} evaluated on {} in {} (as of {})",
+            "{counts} · {} evaluated on {} in {} (as of {}; frameworks: {})",
             plural(outcome.rules_evaluated, "rule"),
             plural(outcome.entities, "entity").replace("entitys", "entities"),
             plural(outcome.files, "file"),
-            outcome.as_of
+            outcome.as_of,
+            if outcome.frameworks.is_empty() {
+                "none apply, see `nis2check scope`".to_string()
+            } else {
+                outcome.frameworks.join(", ")
+            }
         )
     } else {
         format!(
