@@ -205,6 +205,7 @@ pub fn read(opts: &Options) -> Read {
 
     let t = Instant::now();
     let repo = model::validate(parsed, &catalog, &mut diags);
+    check_evidence(&opts.root, &repo, &mut diags);
     let validate_time = t.elapsed();
     Read {
         sources,
@@ -216,6 +217,53 @@ pub fn read(opts: &Options) -> Read {
         files_read,
         load_time,
         validate_time,
+    }
+}
+
+/// Evidence given as a repository path must exist inside the repository.
+fn check_evidence(root: &Path, repo: &Repository, diags: &mut Vec<Diagnostic>) {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for control in repo.of_kind(Kind::Control) {
+        let Some(items) = control.table.value("evidence").and_then(|n| n.as_array()) else {
+            continue;
+        };
+        for item in items {
+            let Some(node) = item.as_table().and_then(|t| t.value("path")) else {
+                continue;
+            };
+            let Some(path) = node.as_str() else { continue };
+            let p = Path::new(path);
+            let escapes = p.is_absolute()
+                || path.starts_with('\\')
+                || p.components().any(|c| {
+                    matches!(
+                        c,
+                        std::path::Component::ParentDir | std::path::Component::Prefix(_)
+                    )
+                });
+            if escapes {
+                diags.push(
+                    Diagnostic::input("evidence-outside-repository", format!("evidence path `{path}` of control `{}` leaves the repository", control.id))
+                        .at(control.file, node.span.clone(), Some("absolute, or climbs out with `..`".to_string()))
+                        .help("give evidence as a path inside the repository (e.g. `evidence/2026/restore-test.pdf`), or as `url = \"…\"`"),
+                );
+                continue;
+            }
+            let full = root.join(p);
+            match full.canonicalize() {
+                Ok(c) if c.starts_with(&canonical_root) => {}
+                Ok(_) => diags.push(
+                    Diagnostic::input("evidence-outside-repository", format!("evidence path `{path}` of control `{}` leads out of the repository", control.id))
+                        .at(control.file, node.span.clone(), Some("a link that points outside".to_string()))
+                        .help("commit the evidence itself inside the repository, not a link to it"),
+                ),
+                Err(_) => diags.push(
+                    Diagnostic::input("evidence-missing", format!("evidence `{path}` of control `{}` does not exist", control.id))
+                        .at(control.file, node.span.clone(), Some("no such file in the repository".to_string()))
+                        .help("commit the evidence file at this path (relative to the repository root), or correct the path"),
+                ),
+            }
+        }
     }
 }
 

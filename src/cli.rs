@@ -41,13 +41,44 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Create a starter compliance repository (never overwrites a file).
+    Init {
+        /// The folder to create it in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The organisation's legal name.
+        #[arg(long, default_value = "Example Organisation")]
+        name: String,
+        /// ISO 3166-1 alpha-2 code of the Member State.
+        #[arg(long, default_value = "NL")]
+        member_state: String,
+        /// NIS2 Annex I/II sector code (see docs/format.md).
+        #[arg(long, default_value = "public-administration")]
+        sector: String,
+        /// Staff headcount.
+        #[arg(long)]
+        employees: Option<u64>,
+        /// central, regional, local or none.
+        #[arg(long, default_value = "local")]
+        public_administration: String,
+        /// The date written into the starter files, YYYY-MM-DD (default: today in UTC).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Print the JSON Schema (draft-07) of the repository's TOML files, for editors.
+    Schema {
+        /// Write it to this file instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List the rules.
     Rules {
         /// Only rules that cite this framework (e.g. `nis2`, `bio2`).
         #[arg(long)]
         framework: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        /// `markdown` prints the rule reference (docs/rules.md).
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
     },
     /// Explain a rule: what it checks, why, and what passes.
     Explain {
@@ -92,6 +123,13 @@ pub struct CheckArgs {
     /// Write the output to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

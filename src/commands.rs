@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::catalog::Catalog;
 use crate::check::{self, Options};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, ListFormat};
 use crate::diag::Severity;
 use crate::policy;
 use crate::report::{self, human::Style, Format};
@@ -23,6 +23,24 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check_command(&args, color),
         Command::Test { path } => test_command(path.as_deref()),
+        Command::Init {
+            dir,
+            name,
+            member_state,
+            sector,
+            employees,
+            public_administration,
+            date,
+        } => init_command(
+            dir,
+            name,
+            member_state,
+            sector,
+            employees,
+            public_administration,
+            date.as_deref(),
+        ),
+        Command::Schema { output } => schema_command(output.as_deref()),
         Command::Scope { path, format } => scope_command(&path, format, color),
         Command::Rules { framework, format } => rules_command(framework.as_deref(), format),
         Command::Explain { rule } => explain_command(&rule),
@@ -187,7 +205,7 @@ fn prepared_rules() -> Result<Vec<policy::Rule>, String> {
     }
 }
 
-fn rules_command(framework: Option<&str>, format: Format) -> u8 {
+fn rules_command(framework: Option<&str>, format: ListFormat) -> u8 {
     let rules = match prepared_rules() {
         Ok(r) => r,
         Err(e) => {
@@ -216,7 +234,8 @@ fn rules_command(framework: Option<&str>, format: Format) -> u8 {
         .filter(|r| framework.is_none_or(|f| r.meta.frameworks.contains_key(f)))
         .collect();
     match format {
-        Format::Json => {
+        ListFormat::Markdown => print!("{}", rules_reference(&rules, &catalog)),
+        ListFormat::Json => {
             let list: Vec<serde_json::Value> = rules
                 .iter()
                 .map(|r| {
@@ -235,7 +254,7 @@ fn rules_command(framework: Option<&str>, format: Format) -> u8 {
                 serde_json::to_string_pretty(&list).expect("serializable")
             );
         }
-        Format::Human => {
+        ListFormat::Human => {
             for r in &rules {
                 println!(
                     "{:<7} {:<8} {}\n        {}",
@@ -273,14 +292,10 @@ fn explain_command(id: &str) -> u8 {
     EXIT_OK
 }
 
-/// The text of `explain`: what, why, how to fix, an example that passes.
-pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
+/// The legal basis of a rule, one line per requirement: "NIS2 Art. 20(2) — title".
+fn basis_lines(rule: &policy::Rule, catalog: &Catalog) -> Vec<String> {
     let m = &rule.meta;
-    let mut s = format!(
-        "{} — {}\nseverity: {}\n\n{}\n\n",
-        m.id, m.title, m.severity, m.description
-    );
-    s.push_str("Legal basis:\n");
+    let mut out = Vec::new();
     for (fw, ids) in &m.frameworks {
         for id in ids {
             let title = catalog
@@ -293,8 +308,21 @@ pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
                     cite.push_str(&format!(" (v{v})"));
                 }
             }
-            s.push_str(&format!("  {cite}{title}\n"));
+            out.push(format!("{cite}{title}"));
         }
+    }
+    out
+}
+
+/// The text of `explain`: what, why, how to fix, an example that passes.
+pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
+    let m = &rule.meta;
+    let mut s = format!(
+        "{} — {}\nseverity: {}\n\n{}\n\nLegal basis:\n",
+        m.id, m.title, m.severity, m.description
+    );
+    for line in basis_lines(rule, catalog) {
+        s.push_str(&format!("  {line}\n"));
     }
     for r in &m.related_resources {
         s.push_str(&format!(
@@ -313,6 +341,42 @@ pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
         s.push_str("\nPasses:\n");
         for line in example.lines() {
             s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s
+}
+
+/// The rule reference, `docs/rules.md`: generated from the METADATA of every built-in rule.
+pub fn rules_reference(rules: &[&policy::Rule], catalog: &Catalog) -> String {
+    let mut s = String::from(
+        "# Rule reference\n\n<!-- Generated from the rules' METADATA by `nis2check rules --format markdown > docs/rules.md`; a test fails when it is stale. -->\n\n",
+    );
+    s.push_str(&format!("{} built-in rules. Codes are permanent and never reused. `nis2check explain CODE` prints the same text.\n\n", rules.len()));
+    s.push_str("| Code | Level | Rule | Legal basis |\n|---|---|---|---|\n");
+    for r in rules {
+        s.push_str(&format!(
+            "| [{id}](#{anchor}) | {} | {} | {} |\n",
+            r.meta.severity,
+            r.meta.title.replace('|', "\\|"),
+            check::references(&r.meta, catalog).join(" · "),
+            id = r.meta.id,
+            anchor = r.meta.id.to_ascii_lowercase(),
+        ));
+    }
+    for r in rules {
+        let m = &r.meta;
+        s.push_str(&format!(
+            "\n## {}\n\n**{}** ({})\n\n{}\n\nLegal basis:\n\n",
+            m.id, m.title, m.severity, m.description
+        ));
+        for line in basis_lines(r, catalog) {
+            s.push_str(&format!("- {line}\n"));
+        }
+        if !m.remediation.is_empty() {
+            s.push_str(&format!("\nHow to fix: {}\n", m.remediation));
+        }
+        if let Some(example) = &m.example {
+            s.push_str(&format!("\nPasses:\n\n```toml\n{example}\n```\n"));
         }
     }
     s
@@ -433,4 +497,91 @@ pub fn scope_text(name: &str, scope: &crate::scope::Scope) -> String {
         ));
     }
     s
+}
+
+fn schema_command(output: Option<&std::path::Path>) -> u8 {
+    let mut text =
+        serde_json::to_string_pretty(&crate::model::jsonschema::schema()).expect("serializable");
+    text.push('\n');
+    match output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                return usage_error(
+                    &format!("cannot write `{}`: {e}", path.display()),
+                    "check that the folder exists and is writable",
+                );
+            }
+        }
+        None => print!("{text}"),
+    }
+    EXIT_OK
+}
+
+fn init_command(
+    dir: std::path::PathBuf,
+    name: String,
+    member_state: String,
+    sector: String,
+    employees: Option<u64>,
+    public_administration: String,
+    date: Option<&str>,
+) -> u8 {
+    let date = match parse_as_of(date) {
+        Ok(d) => d,
+        Err(e) => {
+            return usage_error(
+                &e.replace("--as-of", "--date"),
+                "write the date as YYYY-MM-DD",
+            )
+        }
+    };
+    if !crate::model::schema::SECTORS.contains(&sector.as_str()) {
+        return usage_error(
+            &format!("unknown sector `{sector}`"),
+            &format!(
+                "choose one of: {}",
+                crate::model::schema::SECTORS.join(", ")
+            ),
+        );
+    }
+    if !["central", "regional", "local", "none"].contains(&public_administration.as_str()) {
+        return usage_error(
+            &format!("unknown public administration level `{public_administration}`"),
+            "choose central, regional, local or none",
+        );
+    }
+    if member_state.len() != 2 || !member_state.chars().all(|c| c.is_ascii_uppercase()) {
+        return usage_error(
+            &format!("`{member_state}` is not an ISO 3166-1 alpha-2 code"),
+            "write two capital letters, e.g. NL",
+        );
+    }
+    if let Err(e) = crate::init::check_dir(&dir) {
+        return usage_error(&e, "give a folder (it is created when missing)");
+    }
+    let opts = crate::init::InitOptions {
+        dir: dir.clone(),
+        name,
+        member_state,
+        sector,
+        employees,
+        public_administration,
+        date,
+    };
+    match crate::init::write(&opts) {
+        Ok((written, kept)) => {
+            for w in &written {
+                println!("created {w}");
+            }
+            for k in &kept {
+                println!("kept    {k} (exists; not overwritten)");
+            }
+            println!("next: nis2check check {}", dir.display());
+            EXIT_OK
+        }
+        Err(e) => usage_error(
+            &format!("cannot write in `{}`: {e}", dir.display()),
+            "check that the folder is writable",
+        ),
+    }
 }

@@ -183,3 +183,58 @@ fn catalogues_hold_the_expected_requirements() {
     assert_eq!(bio2.meta.version, "1.3");
     assert_eq!(c.cite("nis2", "23(4)(a)"), "NIS2 Art. 23(4)(a)");
 }
+
+#[test]
+fn rule_reference_is_current() {
+    let rules = builtin_rules();
+    let refs: Vec<&policy::Rule> = rules.iter().collect();
+    let text = nis2check::commands::rules_reference(&refs, &Catalog::builtin());
+    let path = common::root().join("docs/rules.md");
+    if std::env::var_os("NIS2CHECK_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == text,
+        "docs/rules.md is stale: regenerate it with `cargo run -- rules --format markdown > docs/rules.md` (or NIS2CHECK_UPDATE_DOCS=1 cargo test --test policies)"
+    );
+    // The command prints the same document.
+    let (code, out, _) = common::run(&["rules", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, text);
+}
+
+#[test]
+fn every_art_21_point_and_cir_area_has_an_automated_rule() {
+    let rules = builtin_rules();
+    let cites = |fw: &str, pred: &dyn Fn(&str) -> bool| {
+        rules.iter().any(|r| {
+            r.meta
+                .frameworks
+                .get(fw)
+                .is_some_and(|ids| ids.iter().any(|i| pred(i)))
+        })
+    };
+    let mut missing = Vec::new();
+    for p in 'a'..='j' {
+        let id = format!("21(2)({p})");
+        if !cites("nis2", &|i| i == id) {
+            missing.push(format!("NIS2 Art. {id}"));
+        }
+    }
+    if !cites("nis2", &|i| i.starts_with("20(")) {
+        missing.push("NIS2 Art. 20".into());
+    }
+    if !cites("nis2", &|i| i.starts_with("23(")) {
+        missing.push("NIS2 Art. 23".into());
+    }
+    for area in 1..=13 {
+        let a = area.to_string();
+        if !cites("cir-2024-2690", &|i| {
+            i == a || i.starts_with(&format!("{a}."))
+        }) {
+            missing.push(format!("CIR 2024/2690 Annex area {area}"));
+        }
+    }
+    assert!(missing.is_empty(), "no automated rule checks: {missing:?}");
+}

@@ -74,8 +74,10 @@ pub fn discover(
             if e.depth() == 0 {
                 return true;
             }
+            // Hidden folders and files (.git, .github, .taplo.toml …) and `target` are not
+            // part of the compliance data.
             let name = e.file_name().to_string_lossy();
-            !(e.file_type().is_dir() && (name.starts_with('.') || name == "target"))
+            !(name.starts_with('.') || (e.file_type().is_dir() && name == "target"))
         });
     for entry in walker {
         let entry = match entry {

@@ -2,6 +2,7 @@
 //! duplicates and dangling references reported. All problems of a run are collected.
 
 pub mod input;
+pub mod jsonschema;
 pub mod schema;
 
 use std::collections::{BTreeMap, HashMap};

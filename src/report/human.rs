@@ -168,13 +168,54 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, style: Style, out: &mut Str
 pub fn render(outcome: &Outcome, style: Style) -> String {
     let mut out = String::new();
     let mut waived = Vec::new();
-    for d in &outcome.diagnostics {
-        if d.waived_by.is_some() {
-            waived.push(d);
+    let active: Vec<&Diagnostic> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            let w = d.waived_by.is_some();
+            if w {
+                waived.push(*d);
+            }
+            !w
+        })
+        .collect();
+    // Findings of one rule at one place (e.g. every uncovered requirement of a framework, all
+    // labelled on `frameworks`) are drawn once, with every message listed: nothing is hidden.
+    let mut i = 0;
+    while i < active.len() {
+        let d = active[i];
+        let same = |o: &&Diagnostic| {
+            o.code == d.code
+                && o.severity == d.severity
+                && o.primary == d.primary
+                && o.primary.is_some()
+        };
+        let n = active[i..].iter().take_while(|o| same(o)).count();
+        if n >= 3 {
+            let mut grouped = d.clone();
+            grouped.message = format!("{n} findings of {} here", d.code);
+            if let Some(rule) = &d.rule {
+                grouped.message = format!("{} ({n} findings)", rule.title);
+            }
+            let list: Vec<String> = active[i..i + n]
+                .iter()
+                .map(|o| format!("- {}", o.message))
+                .collect();
+            grouped.help = Some(match &d.help {
+                Some(h) => format!("{}\n{h}", list.join("\n")),
+                None => list.join("\n"),
+            });
+            render_one(&grouped, &outcome.sources, style, &mut out);
+        } else {
+            for o in &active[i..i + n] {
+                render_one(o, &outcome.sources, style, &mut out);
+                out.push('\n');
+            }
+            i += n;
             continue;
         }
-        render_one(d, &outcome.sources, style, &mut out);
         out.push('\n');
+        i += n;
     }
     if !waived.is_empty() {
         out.push_str(&format!(
