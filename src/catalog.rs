@@ -38,6 +38,10 @@ pub struct Requirement {
     pub iso27002: Option<String>,
     #[serde(default)]
     pub category: Option<String>,
+    /// `false` for provisions that are not measures (scope, registration): a Statement of
+    /// Applicability does not list them.
+    #[serde(default)]
+    pub soa: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,6 +86,7 @@ impl Framework {
             self.requirements.iter().map(|r| r.id.as_str()).collect();
         self.requirements
             .iter()
+            .filter(|r| r.soa != Some(false))
             .filter(|r| {
                 let dot = format!("{}.", r.id);
                 let paren = format!("{}(", r.id);

@@ -68,13 +68,26 @@ pub struct Outcome {
     pub frameworks: Vec<String>,
     pub as_of: Date,
     pub timings: Timings,
+    /// Set by `--baseline` or `--new-since`.
+    pub comparison: Option<Comparison>,
+}
+
+/// The result of comparing with a baseline or an earlier revision.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    /// "the baseline `FILE`" or "`REF`"
+    pub against: String,
+    /// Findings that were already there (reported, but they do not fail the run).
+    pub known: usize,
+    /// Findings that were there and are gone: (code, message).
+    pub resolved: Vec<(String, String)>,
 }
 
 impl Outcome {
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.waived_by.is_none() && d.severity == severity)
+            .filter(|d| d.is_active() && d.severity == severity)
             .count()
     }
 
@@ -93,7 +106,7 @@ impl Outcome {
         } else if self
             .diagnostics
             .iter()
-            .any(|d| d.waived_by.is_none() && d.severity >= fail_on)
+            .any(|d| d.is_active() && d.severity >= fail_on)
         {
             1
         } else {
@@ -458,6 +471,7 @@ pub fn run(opts: &Options) -> Outcome {
         frameworks,
         as_of: opts.as_of,
         timings,
+        comparison: None,
     }
 }
 

@@ -123,6 +123,18 @@ pub struct CheckArgs {
     /// Write the output to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Record today's findings in FILE (a baseline for adopting nis2check with existing debt).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Fail only on findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "new_since")]
+    pub baseline: Option<PathBuf>,
+
+    /// Fail only on findings that were not there at this git revision (e.g. origin/main); lists what was resolved.
+    #[arg(long, value_name = "REF")]
+    pub new_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -114,7 +114,36 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
     opts.no_waivers = args.no_waivers;
     opts.limits.max_file_bytes = args.max_file_size;
     opts.engine.time_limit = Duration::from_secs(args.policy_timeout.max(1));
-    let outcome = check::run(&opts);
+    let mut outcome = check::run(&opts);
+    if let Some(path) = &args.baseline {
+        match crate::baseline::read(path) {
+            Ok(known) => crate::baseline::apply(
+                &mut outcome,
+                known,
+                format!("the baseline `{}`", path.display()),
+            ),
+            Err(e) => {
+                return usage_error(&e, "write one with `nis2check check --write-baseline FILE`")
+            }
+        }
+    }
+    if let Some(rev) = &args.new_since {
+        match crate::baseline::at_revision(&opts, rev) {
+            Ok(known) => crate::baseline::apply(&mut outcome, known, format!("`{rev}`")),
+            Err(e) => {
+                return usage_error(
+                    &e,
+                    "give a revision of the repository's git history, e.g. --new-since origin/main",
+                )
+            }
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        match crate::baseline::write(&outcome, path) {
+            Ok(n) => eprintln!("wrote {n} findings to the baseline `{}`", path.display()),
+            Err(e) => return usage_error(&e, "check that the folder exists and is writable"),
+        }
+    }
     let fail_on = match args.fail_on {
         Some(FailOn::Error) => Severity::Error,
         Some(FailOn::Warning) => Severity::Warning,

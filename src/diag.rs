@@ -117,6 +117,9 @@ pub struct Diagnostic {
     /// Rule data, for findings.
     pub rule: Option<RuleInfo>,
     pub waived_by: Option<WaivedBy>,
+    /// In the baseline (`--baseline`) or already present at `--new-since REF`: reported, but
+    /// it does not fail the run.
+    pub baselined: bool,
 }
 
 /// What a finding carries of its rule and entity.
@@ -147,6 +150,7 @@ impl Diagnostic {
             references: Vec::new(),
             rule: None,
             waived_by: None,
+            baselined: false,
         }
     }
 
@@ -183,6 +187,33 @@ impl Diagnostic {
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
+    }
+
+    /// A fingerprint that stays the same when unrelated lines move: rule, entity and field for
+    /// findings about an entity; the message for organisation-wide findings; the labelled text
+    /// for problems in a file.
+    pub fn fingerprint(&self, sources: &crate::source::Sources) -> String {
+        if let Some(rule) = &self.rule {
+            let field = rule.field.join(".");
+            return match &rule.entity {
+                Some(e) => format!("{}|{}|{}|{field}", self.code, e.kind, e.id),
+                None => format!("{}|organization||{field}|{}", self.code, self.message),
+            };
+        }
+        match &self.primary {
+            Some(l) => {
+                let f = sources.get(l.file);
+                let start = f.clamp(l.span.start);
+                let end = f.clamp(l.span.end).max(start);
+                format!("{}|{}|{}", self.code, f.name, &f.text[start..end])
+            }
+            None => format!("{}|{}", self.code, self.message),
+        }
+    }
+
+    /// Counts toward the exit code and the totals.
+    pub fn is_active(&self) -> bool {
+        self.waived_by.is_none() && !self.baselined
     }
 
     /// True when this diagnostic means the repository could not be evaluated.

@@ -2,6 +2,7 @@
 //! (BIO2). The library reads a repository of TOML files, evaluates Rego rules over it and
 //! returns diagnostics; `main` only parses arguments and sets the exit code.
 
+pub mod baseline;
 pub mod catalog;
 pub mod check;
 pub mod cli;

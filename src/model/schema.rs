@@ -432,6 +432,11 @@ pub static ASSET: &[Field] = &[
     f("remote_access", Ty::Bool, "reachable through remote access"),
     f("mfa", Ty::Bool, "multi-factor authentication enforced"),
     f(
+        "admin_mfa",
+        Ty::Bool,
+        "multi-factor authentication enforced for administrator and other privileged accounts",
+    ),
+    f(
         "encryption",
         Ty::Table(&[
             f("at_rest", Ty::Bool, "data encrypted at rest"),
@@ -490,6 +495,16 @@ pub static ASSET: &[Field] = &[
         Ty::Date,
         "date of the last review of privileged access",
     ),
+    f(
+        "physical_access_control",
+        Ty::Bool,
+        "sites: physical access is controlled and logged",
+    ),
+    f(
+        "utility_protection",
+        Ty::Bool,
+        "sites: protected against failure of power and other supporting utilities",
+    ),
     f("shared_accounts", Ty::Bool, "shared accounts exist"),
     f(
         "shared_accounts_justification",
@@ -547,6 +562,11 @@ pub static SUPPLIER: &[Field] = &[
         "date of the last security assessment",
     ),
     f("exit_strategy", Ty::Str, "exit strategy"),
+    f(
+        "remote_access",
+        Ty::Bool,
+        "the supplier has (remote) access to our systems",
+    ),
     f(
         "access_until",
         Ty::Date,

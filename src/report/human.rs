@@ -176,7 +176,7 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
             if w {
                 waived.push(*d);
             }
-            !w
+            !w && !d.baselined
         })
         .collect();
     // Findings of one rule at one place (e.g. every uncovered requirement of a framework, all
@@ -236,6 +236,36 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
         }
         out.push('\n');
     }
+    if let Some(c) = &outcome.comparison {
+        let known: Vec<&Diagnostic> = active_known(outcome);
+        if !known.is_empty() {
+            out.push_str(&format!(
+                "already present in {} ({}), listed for the record:\n",
+                c.against,
+                known.len()
+            ));
+            for d in known {
+                out.push_str(&format!(
+                    "  {} {}{}\n",
+                    d.code,
+                    place(d, outcome),
+                    d.message
+                ));
+            }
+            out.push('\n');
+        }
+        if !c.resolved.is_empty() {
+            out.push_str(&format!(
+                "resolved since {} ({}):\n",
+                c.against,
+                c.resolved.len()
+            ));
+            for (code, message) in &c.resolved {
+                out.push_str(&format!("  {code} {message}\n"));
+            }
+            out.push('\n');
+        }
+    }
     out.push_str(&summary(outcome));
     out.push('\n');
     out
@@ -258,6 +288,10 @@ pub fn summary(outcome: &Outcome) -> String {
         plural(outcome.count(Severity::Note), "note"),
         outcome.waived()
     );
+    let counts = match &outcome.comparison {
+        Some(c) => format!("{counts}, {} already present in {}", c.known, c.against),
+        None => counts,
+    };
     if outcome.evaluated {
         format!(
             "{counts} · {} evaluated on {} in {} (as of {}; frameworks: {})",
@@ -277,4 +311,20 @@ pub fn summary(outcome: &Outcome) -> String {
             plural(outcome.files, "file")
         )
     }
+}
+
+fn active_known(outcome: &Outcome) -> Vec<&Diagnostic> {
+    outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.baselined && d.waived_by.is_none())
+        .collect()
+}
+
+fn place(d: &Diagnostic, outcome: &Outcome) -> String {
+    d.primary.as_ref().map_or_else(String::new, |l| {
+        let f = outcome.sources.get(l.file);
+        let lc = f.line_col(l.span.start);
+        format!("{}:{}:{} ", f.name, lc.line, lc.column)
+    })
 }

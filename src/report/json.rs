@@ -62,6 +62,7 @@ pub fn diagnostic(d: &Diagnostic, sources: &Sources) -> Value {
     m.insert("references".into(), json!(d.references));
     m.insert("help".into(), json!(d.help));
     m.insert("waived_by".into(), json!(d.waived_by));
+    m.insert("baselined".into(), json!(d.baselined));
     let related: Vec<Value> = d
         .secondary
         .iter()
@@ -99,6 +100,14 @@ pub fn render(outcome: &Outcome, exit_code: i32) -> String {
         },
         "diagnostics": diagnostics,
     });
+    let mut doc = doc;
+    if let Some(c) = &outcome.comparison {
+        doc["comparison"] = json!({
+            "against": c.against,
+            "known": c.known,
+            "resolved": c.resolved.iter().map(|(code, message)| json!({"code": code, "message": message})).collect::<Vec<_>>(),
+        });
+    }
     let mut s = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
     s.push('\n');
     s

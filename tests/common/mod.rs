@@ -75,3 +75,44 @@ pub fn fixtures() -> Vec<String> {
 pub fn snapshot_name(fixture: &str) -> String {
     fixture.trim_start_matches("fixtures/").replace('/', "__")
 }
+
+/// Copies a fixture to a fresh temporary folder and returns its path.
+pub fn copy_fixture(fixture: &str, name: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let dest = std::env::temp_dir().join(format!(
+        "nis2check-test-{name}-{}-{nanos}",
+        std::process::id()
+    ));
+    let src = root().join(fixture);
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&src).unwrap();
+        let target = dest.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dest
+}
+
+/// Inserts lines at the top of a file (moves everything below it).
+pub fn prepend(path: &Path, text: &str) {
+    let old = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, format!("{text}{old}")).unwrap();
+}
+
+/// Replaces the first occurrence of `from` in a file.
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let old = std::fs::read_to_string(path).unwrap();
+    assert!(
+        old.contains(from),
+        "{} does not contain {from:?}",
+        path.display()
+    );
+    std::fs::write(path, old.replacen(from, to, 1)).unwrap();
+}

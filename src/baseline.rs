@@ -1,0 +1,172 @@
+//! Adopting nis2check in a repository with existing debt: a baseline file of today's findings
+//! (`--write-baseline`, `--baseline`), and comparison with a git revision (`--new-since REF`)
+//! so that a pull request fails only on what it introduced.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::{self, Comparison, Options, Outcome};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BaselineFile {
+    pub version: u32,
+    pub tool: String,
+    pub as_of: String,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// The findings that a baseline records: rule findings and waiver problems, not input errors.
+fn entries(outcome: &Outcome) -> Vec<Entry> {
+    let mut out: Vec<Entry> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.waived_by.is_none() && !d.is_fatal())
+        .map(|d| Entry {
+            fingerprint: d.fingerprint(&outcome.sources),
+            code: d.code.clone(),
+            message: d.message.clone(),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+pub fn write(outcome: &Outcome, path: &Path) -> Result<usize, String> {
+    let file = BaselineFile {
+        version: VERSION,
+        tool: format!("nis2check {}", env!("CARGO_PKG_VERSION")),
+        as_of: outcome.as_of.to_string(),
+        findings: entries(outcome),
+    };
+    let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+    text.push('\n');
+    std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    Ok(file.findings.len())
+}
+
+pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;
+    let file: BaselineFile = serde_json::from_str(&text)
+        .map_err(|e| format!("`{}` is not a nis2check baseline: {e}", path.display()))?;
+    if file.version != VERSION {
+        return Err(format!(
+            "`{}` is a version {} baseline; this nis2check reads version {VERSION}",
+            path.display(),
+            file.version
+        ));
+    }
+    Ok(file.findings)
+}
+
+/// Marks the findings that are in `known` as baselined, and lists the known ones that are gone.
+pub fn apply(outcome: &mut Outcome, known: Vec<Entry>, against: String) {
+    let mut remaining: BTreeMap<String, Entry> = known
+        .into_iter()
+        .map(|e| (e.fingerprint.clone(), e))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for d in outcome.diagnostics.iter_mut() {
+        if d.waived_by.is_some() || d.is_fatal() {
+            continue;
+        }
+        let fp = d.fingerprint(&outcome.sources);
+        if remaining.contains_key(&fp) || seen.contains(&fp) {
+            d.baselined = true;
+            count += 1;
+            if let Some(e) = remaining.remove(&fp) {
+                seen.insert(e.fingerprint);
+            }
+        }
+    }
+    let resolved = remaining
+        .into_values()
+        .map(|e| (e.code, e.message))
+        .collect();
+    outcome.comparison = Some(Comparison {
+        against,
+        known: count,
+        resolved,
+    });
+}
+
+/// Checks the repository as it was at `rev`, read from git into a temporary folder (the working
+/// tree is not touched), and returns its findings.
+pub fn at_revision(opts: &Options, rev: &str) -> Result<Vec<Entry>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&opts.root)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    };
+    git(&["rev-parse", "--show-toplevel"])
+        .map_err(|e| format!("`{}` is not in a git repository ({e})", opts.root.display()))?;
+    let prefix = git(&["rev-parse", "--show-prefix"])?;
+    let commit = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ])
+    .map_err(|_| format!("`{rev}` is not a git revision of this repository"))?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let tmp: PathBuf =
+        std::env::temp_dir().join(format!("nis2check-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let result = (|| {
+        let archive = Command::new("git")
+            .arg("-C")
+            .arg(&opts.root)
+            .args(["archive", "--format=tar", &commit, "--", "."])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run git archive: {e}"))?;
+        let tar = Command::new("tar")
+            .arg("-x")
+            .arg("-C")
+            .arg(&tmp)
+            .stdin(archive.stdout.ok_or("git archive gave no output")?)
+            .output()
+            .map_err(|e| format!("cannot run tar: {e}"))?;
+        if !tar.status.success() {
+            return Err(format!(
+                "cannot unpack `{rev}`: {}",
+                String::from_utf8_lossy(&tar.stderr).trim()
+            ));
+        }
+        let old_root = tmp.join(&prefix);
+        if !old_root.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut old_opts = opts.clone();
+        old_opts.root = old_root;
+        Ok(entries(&check::run(&old_opts)))
+    })();
+    let _ = std::fs::remove_dir_all(&tmp);
+    result
+}
