@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The script of action.yml. Inputs arrive as environment variables (never interpolated into
+# the workflow's shell text): INPUT_PATH, INPUT_FAIL_ON, INPUT_SARIF_FILE, INPUT_ARGS,
+# INPUT_AS_OF. NIS2CHECK_BIN is the binary to run (default: nis2check on PATH).
+#
+# It writes GitHub annotations and the job summary (--format github), a SARIF file, and the
+# step outputs errors, warnings, notes, waived and exit-code. Its exit code is the check's.
+set -uo pipefail
+
+bin="${NIS2CHECK_BIN:-nis2check}"
+path="${INPUT_PATH:-.}"
+sarif="${INPUT_SARIF_FILE:-nis2check.sarif}"
+
+common=()
+if [ -n "${INPUT_FAIL_ON:-}" ]; then common+=(--fail-on "$INPUT_FAIL_ON"); fi
+if [ -n "${INPUT_AS_OF:-}" ]; then common+=(--as-of "$INPUT_AS_OF"); fi
+# Extra arguments are split on white space, never evaluated by the shell.
+extra=()
+if [ -n "${INPUT_ARGS:-}" ]; then read -r -a extra <<< "$INPUT_ARGS"; fi
+
+"$bin" check "$path" --format sarif --output "$sarif" "${common[@]}" "${extra[@]}"
+sarif_code=$?
+json="$("$bin" check "$path" --format json "${common[@]}" "${extra[@]}")"
+"$bin" check "$path" --format github "${common[@]}" "${extra[@]}"
+code=$?
+
+count() {
+  # the first occurrence of the key is the one in "summary"
+  printf '%s\n' "$json" | sed -n "s/^ *\"$1\": \([0-9]*\),\{0,1\}$/\1/p" | head -n 1
+}
+if [ -n "${GITHUB_OUTPUT:-}" ]; then
+  {
+    echo "errors=$(count errors)"
+    echo "warnings=$(count warnings)"
+    echo "notes=$(count notes)"
+    echo "waived=$(count waived)"
+    echo "exit-code=$code"
+    echo "sarif-file=$sarif"
+  } >> "$GITHUB_OUTPUT"
+fi
+if [ "$sarif_code" -eq 2 ] && [ "$code" -ne 2 ]; then code=2; fi
+exit "$code"

@@ -1,0 +1,116 @@
+# METADATA
+# scope: package
+# title: Recurring incidents with one root cause that together reach the loss threshold
+# description: >-
+#   Incidents that are not significant on their own count together as one significant
+#   incident when they occurred at least twice within six months, share the same apparent root
+#   cause and together meet the financial-loss criterion (CIR 2024/2690 Art. 4); the CIR Annex
+#   asks for a regular check for such recurrences. This rule groups the incidents by
+#   `root_cause` (ignoring case and surrounding spaces) and, for each incident, adds up the
+#   `financial_loss_eur` of the incidents with that root cause whose `aware_at` lies within the
+#   six months before it. Only incidents with a loss below the profile's `financial_loss_eur`
+#   threshold take part (one at or above it is significant by itself, see INC006); planned
+#   maintenance is skipped. When the total reaches the threshold and not every incident in the
+#   group is marked `significant = true`, the latest one is reported. Nothing is checked when
+#   the significance profile sets no `financial_loss_eur` threshold.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 23(3)
+#   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
+#     description: CIR 2024/2690 Art. 4 and Annex 3.4.2(b)
+# custom:
+#   id: INC007
+#   severity: warning
+#   frameworks:
+#     nis2: ["23(3)"]
+#     cir-2024-2690: ["3.4.2(b)"]
+#   remediation: >-
+#     Treat the recurring incidents as one significant incident: set `significant = true` on
+#     each of them and report them. If the root causes differ after all, record the actual
+#     root cause of each.
+#   example: |
+#     [[incident]]
+#     id = "inc-2026-004"
+#     title = "Payment fraud through a spoofed supplier mail"
+#     aware_at = 2026-02-03T09:00:00+01:00
+#     root_cause = "Supplier mail domain spoofed"
+#     financial_loss_eur = 300000
+#     significant = true
+#
+#     [[incident]]
+#     id = "inc-2026-007"
+#     title = "Second payment fraud through a spoofed supplier mail"
+#     aware_at = 2026-05-12T14:00:00+02:00
+#     root_cause = "Supplier mail domain spoofed"
+#     financial_loss_eur = 250000
+#     significant = true
+package nis2check.rules.incidents.recurring
+
+import data.nis2check.lib.dates
+import data.nis2check.lib.result
+
+_window_months := 6
+
+_threshold := t if {
+	t := input.meta.significance.thresholds.financial_loss_eur
+	is_number(t)
+}
+
+_basis := b if {
+	b := input.meta.significance.basis
+	trim_space(b) != ""
+} else := "the significance profile"
+
+# The incidents that can add up, grouped by root cause in one pass:
+# cause -> {[aware_at ns, id, loss, marked significant, root cause as written], ...}.
+_by_cause[cause] contains [dates.ts_ns(inc.aware_at), inc.id, inc.financial_loss_eur, _marked(inc), inc.root_cause] if {
+	some inc in input.incidents
+	not inc.planned_maintenance == true
+	cause := lower(trim_space(inc.root_cause))
+	cause != ""
+	is_number(inc.financial_loss_eur)
+	inc.financial_loss_eur > 0
+	inc.financial_loss_eur < _threshold
+}
+
+deny contains result.with_related(finding, labels) if {
+	some group in _by_cause
+	count(group) > 1
+	ordered := sort(group)
+	some e, last in ordered
+	e > 0
+
+	# The incidents with this root cause from the six months up to and including `last`.
+	window := [m | some j in numbers.range(0, e); m := ordered[j]; dates.add_months_ns(m[0], _window_months) >= last[0]]
+	count(window) > 1
+	total := sum([m[2] | some m in window])
+	total >= _threshold
+	not _all_significant(window)
+
+	earlier := array.slice(window, 0, count(window) - 1)
+	msg := sprintf(
+		"incidents %s and '%s' share the root cause '%s' within six months (%s to %s) and together lost EUR %v, at least the EUR %v threshold (%s); recurring incidents count as one significant incident: mark them all significant = true and report them",
+		[
+			_ids_text(earlier), last[1], trim_space(last[4]),
+			dates.format_date(window[0][0]), dates.format_date(last[0]),
+			total, _threshold, _basis,
+		],
+	)
+	finding := result.entity("incident", last[1], ["significant"], msg)
+	labels := [_earlier_label(m) | some m in earlier]
+}
+
+_marked(inc) := true if {
+	inc.significant == true
+} else := false
+
+_all_significant(window) if every m in window {
+	m[3] == true
+}
+
+_ids_text(ms) := concat(", ", [sprintf("'%s'", [m[1]]) | some m in ms])
+
+_earlier_label(m) := result.related(
+	"incident", m[1], ["financial_loss_eur"],
+	sprintf("EUR %v lost, aware %s, same root cause", [m[2], dates.format_date(m[0])]),
+)

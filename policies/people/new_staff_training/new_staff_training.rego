@@ -1,0 +1,91 @@
+# METADATA
+# scope: package
+# title: New staff complete security-awareness training within three months
+# description: >-
+#   Staff and contractors who use the information systems complete security-awareness training
+#   within three months of starting (BIO2 6.03.02; the CIR awareness programme covers new staff,
+#   Annex 8.1.2). For every current person with a role other than `management-body` and an
+#   `appointed_at` more than three months before the evaluation date, a training with topic
+#   `security-awareness` must be completed no later than `appointed_at` + 3 months. A late
+#   first training is reported while the deadline lies within the last
+#   `awareness_training_months` (default 12, one audit period); for earlier appointments any
+#   training on record counts, and keeping it current is PPL001's job. A person with no
+#   security-awareness training at all is always reported. People without `appointed_at`
+#   cannot be judged here and are left to PPL001.
+# related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(g)
+#   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
+#     description: CIR 2024/2690 Annex 8.1.2
+#   - ref: https://github.com/MinBZK/Baseline-Informatiebeveiliging-Overheid
+#     description: BIO2 6.03.02
+# custom:
+#   id: PPL002
+#   severity: error
+#   frameworks:
+#     nis2: ["21(2)(g)"]
+#     cir-2024-2690: ["8.1.2"]
+#     bio2: ["6.03.02"]
+#     iso27001-2022: ["A.6.3"]
+#   bio2_version: "1.2"
+#   remediation: >-
+#     Make security-awareness training part of onboarding, have the person complete it, and
+#     record it in the person's `trainings` with `topic = "security-awareness"` and
+#     `completed_at`.
+#   example: |
+#     [[person]]
+#     id = "p-new"
+#     name = "N. Nieuw"
+#     roles = ["staff"]
+#     appointed_at = 2026-01-05
+#     trainings = [{ topic = "security-awareness", completed_at = 2026-02-20 }]
+package nis2check.rules.people.new_staff_training
+
+import data.nis2check.lib.dates
+import data.nis2check.lib.index
+import data.nis2check.lib.result
+
+_topic := "security-awareness"
+
+_months := 3
+
+deny contains result.entity("person", p.id, ["trainings"], msg) if {
+	some p in input.people
+	index.current(p)
+	_has_staff_role(p)
+	deadline := dates.due_ns(p.appointed_at, _months)
+	deadline < dates.as_of_ns
+	not _trained_by(p, deadline)
+	_reportable(p, deadline)
+	msg := _msg(p, deadline)
+}
+
+_has_staff_role(p) if {
+	some role in p.roles
+	role != "management-body"
+}
+
+_completions(p) := {t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at}
+
+_trained_by(p, deadline) if {
+	some d in _completions(p)
+	dates.date_ns(d) <= deadline
+}
+
+# Never trained: always reported.
+_reportable(p, _) if count(_completions(p)) == 0
+
+# Trained late: reported while the deadline lies within the last audit period.
+_reportable(_, deadline) if {
+	deadline >= dates.add_months_ns(dates.as_of_ns, 0 - dates.interval("awareness_training_months"))
+}
+
+_msg(p, deadline) := sprintf(
+	"person '%s' started on %s but first completed security-awareness training on %s, after the 3-month deadline of %s",
+	[p.id, p.appointed_at, min(_completions(p)), dates.format_date(deadline)],
+) if {
+	count(_completions(p)) > 0
+} else := sprintf(
+	"person '%s' started on %s and has no security-awareness training on record; new staff complete it within 3 months (by %s)",
+	[p.id, p.appointed_at, dates.format_date(deadline)],
+)
