@@ -332,6 +332,11 @@ pub static PERSON: &[Field] = &[
         Ty::Date,
         "when the background check was done",
     ),
+    f(
+        "accounts_closed_at",
+        Ty::Date,
+        "when a leaver's accounts and access were removed",
+    ),
     f("trainings", Ty::Array(&TRAINING), "trainings completed"),
 ];
 
@@ -651,6 +656,22 @@ pub static INCIDENT: &[Field] = &[
         "suspected_malicious",
         Ty::Bool,
         "suspected unlawful or malicious act",
+    ),
+    f("deaths", Ty::Int, "deaths caused"),
+    f(
+        "health_damage",
+        Ty::Bool,
+        "considerable damage to someone's health",
+    ),
+    f(
+        "trade_secrets_exfiltrated",
+        Ty::Bool,
+        "trade secrets were exfiltrated",
+    ),
+    f(
+        "planned_maintenance",
+        Ty::Bool,
+        "disruption caused by planned maintenance",
     ),
     f(
         "early_warning_at",
