@@ -133,8 +133,7 @@ pub fn annotations(outcome: &Outcome) -> String {
         count(Severity::Warning),
         count(Severity::Note),
     );
-    let overflow =
-        errors > MAX_PER_LEVEL || warnings > MAX_PER_LEVEL || notes > MAX_PER_LEVEL;
+    let overflow = errors > MAX_PER_LEVEL || warnings > MAX_PER_LEVEL || notes > MAX_PER_LEVEL;
     // The closing notice is a notice too: leave room for it.
     let note_cap = if overflow {
         MAX_PER_LEVEL - 1

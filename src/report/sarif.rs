@@ -53,27 +53,50 @@ fn hash_parts(parts: &[&str]) -> String {
     format!("{:016x}", fnv1a64(parts.join("\u{1f}").as_bytes()))
 }
 
-/// The line-independent identity of a diagnostic. Findings: rule, entity kind and id, field
-/// path. Others: code, file and the text under the primary label (or the message).
+/// The line-independent identity of a diagnostic ([`Diagnostic::fingerprint`], the one
+/// baselines use), hashed.
 pub fn fingerprint(d: &Diagnostic, sources: &Sources) -> String {
-    if let Some(r) = &d.rule {
-        let (kind, id) = r
-            .entity
-            .as_ref()
-            .map_or(("organization", ""), |e| (e.kind.as_str(), e.id.as_str()));
-        return hash_parts(&[&d.code, kind, id, &r.field.join(".")]);
+    format!("{:016x}", fnv1a64(d.fingerprint(sources).as_bytes()))
+}
+
+/// The fingerprint of every diagnostic, in order. Two results with one fingerprint would
+/// merge into one alert, so where several diagnostics share one (a rule that reports one
+/// entity and field several times), their message is hashed in too, and what still repeats is
+/// numbered.
+pub fn fingerprints(outcome: &Outcome) -> Vec<String> {
+    let base: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| fingerprint(d, &outcome.sources))
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for fp in &base {
+        *count.entry(fp).or_default() += 1;
     }
-    match &d.primary {
-        Some(l) => {
-            let f = sources.get(l.file);
-            let text = f
-                .text
-                .get(f.clamp(l.span.start)..f.clamp(l.span.end))
-                .unwrap_or("");
-            hash_parts(&[&d.code, &f.name, text])
-        }
-        None => hash_parts(&[&d.code, &d.message]),
-    }
+    let refined: Vec<String> = base
+        .iter()
+        .zip(&outcome.diagnostics)
+        .map(|(fp, d)| {
+            if count[fp.as_str()] > 1 {
+                hash_parts(&[fp, &d.message])
+            } else {
+                fp.clone()
+            }
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    refined
+        .iter()
+        .map(|fp| {
+            let n = seen.entry(fp).or_default();
+            *n += 1;
+            if *n > 1 {
+                format!("{fp}:{n}")
+            } else {
+                fp.clone()
+            }
+        })
+        .collect()
 }
 
 /// `restore_test` → `RestoreTest`, `unknown-key` → `UnknownKey`.
@@ -391,20 +414,11 @@ fn result(d: &Diagnostic, rule_index: usize, fingerprint: String, outcome: &Outc
 /// The SARIF log as a value.
 pub fn document(outcome: &Outcome, exit_code: i32) -> Value {
     let (rules, index) = descriptors(outcome);
-    // Two results with one fingerprint would merge into one alert: number the repeats.
-    let mut seen: HashMap<String, usize> = HashMap::new();
     let results: Vec<Value> = outcome
         .diagnostics
         .iter()
-        .map(|d| {
-            let mut fp = fingerprint(d, &outcome.sources);
-            let n = seen.entry(fp.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                fp = format!("{fp}:{n}");
-            }
-            result(d, index[&d.code], fp, outcome)
-        })
+        .zip(fingerprints(outcome))
+        .map(|(d, fp)| result(d, index[&d.code], fp, outcome))
         .collect();
     let version = env!("CARGO_PKG_VERSION");
     json!({
