@@ -85,6 +85,27 @@ pub enum Command {
         /// The rule code, e.g. `INC001`.
         rule: String,
     },
+    /// Write the audit report: stamp, scope, requirement status matrix, Statement of Applicability, findings, waivers and incident timelines.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The repository root.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+
+    /// The report format.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::report::audit::ReportFormat::Html)]
+    pub format: crate::report::audit::ReportFormat,
+
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The evaluation date, YYYY-MM-DD (default: today in UTC).
+    #[arg(long, value_name = "DATE", env = "NIS2CHECK_AS_OF")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -94,7 +115,7 @@ pub struct CheckArgs {
     pub path: PathBuf,
 
     /// The evaluation date, YYYY-MM-DD (default: today in UTC). Rules see no other clock.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", env = "NIS2CHECK_AS_OF")]
     pub as_of: Option<String>,
 
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
@@ -119,6 +140,10 @@ pub struct CheckArgs {
     /// Largest file read, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_size: u64,
+
+    /// Most TOML files read below the root; more stop the run (exit 2).
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_files: usize,
 
     /// Write the output to this file instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
