@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 here="$PWD"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export PRE_COMMIT_HOME="$work/cache" NIS2CHECK_AS_OF="2026-06-30"
+# One target folder for both hook installs, so the second one reuses the first build.
+export PRE_COMMIT_HOME="$work/cache" NIS2CHECK_AS_OF="2026-06-30" CARGO_TARGET_DIR="$work/target"
 repo="$work/repo"
 cp -r fixtures/compliant-org "$repo"
 cd "$repo"

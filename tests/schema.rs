@@ -9,7 +9,10 @@ fn schema_validator() -> jsonschema::Validator {
     assert_eq!(code, 0);
     let schema: serde_json::Value = serde_json::from_str(&out).expect("the schema is JSON");
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    jsonschema::options().should_validate_formats(true).build(&schema).expect("a valid draft-07 schema")
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a valid draft-07 schema")
 }
 
 /// TOML as an editor's schema support sees it: dates and date-times become strings.
@@ -21,24 +24,36 @@ fn to_json(v: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(b) => serde_json::json!(b),
         toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
         toml::Value::Array(a) => serde_json::Value::Array(a.into_iter().map(to_json).collect()),
-        toml::Value::Table(t) => serde_json::Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect()),
+        toml::Value::Table(t) => {
+            serde_json::Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect())
+        }
     }
 }
 
 fn errors(validator: &jsonschema::Validator, text: &str) -> Vec<String> {
-    let value = to_json(toml::Value::Table(toml::from_str(text).expect("valid TOML")));
-    validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    let value = to_json(toml::Value::Table(
+        toml::from_str(text).expect("valid TOML"),
+    ));
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 #[test]
 fn every_valid_fixture_file_validates_against_the_schema() {
     let validator = schema_validator();
     let mut checked = 0;
-    for fixture in fixtures().into_iter().filter(|f| !f.starts_with("fixtures/invalid/") && !f.starts_with("fixtures/hostile/")) {
+    for fixture in fixtures()
+        .into_iter()
+        .filter(|f| !f.starts_with("fixtures/invalid/") && !f.starts_with("fixtures/hostile/"))
+    {
         for entry in walkdir::WalkDir::new(root().join(&fixture)) {
             let entry = entry.unwrap();
             let path = entry.path();
-            if path.extension().is_none_or(|e| e != "toml") || path.file_name().is_some_and(|n| n == "nis2check.toml") {
+            if path.extension().is_none_or(|e| e != "toml")
+                || path.file_name().is_some_and(|n| n == "nis2check.toml")
+            {
                 continue;
             }
             let text = std::fs::read_to_string(path).unwrap();
@@ -55,22 +70,59 @@ fn the_schema_rejects_a_wrong_field_a_wrong_type_and_a_missing_field() {
     let validator = schema_validator();
     let ok = "[[asset]]\nid = \"crm\"\nname = \"CRM\"\ntype = \"application\"\nowner = \"p-a\"\n";
     assert!(errors(&validator, ok).is_empty());
-    assert!(!errors(&validator, &ok.replace("owner", "ownr")).is_empty(), "unknown key");
-    assert!(!errors(&validator, &format!("{ok}mfa = \"yes\"\n")).is_empty(), "wrong type");
-    assert!(!errors(&validator, &ok.replace("name = \"CRM\"\n", "")).is_empty(), "missing name");
-    assert!(!errors(&validator, &format!("{ok}criticality = \"super-high\"\n")).is_empty(), "bad enum");
-    assert!(!errors(&validator, "[[assets]]\nid = \"x\"\n").is_empty(), "unknown kind");
+    assert!(
+        !errors(&validator, &ok.replace("owner", "ownr")).is_empty(),
+        "unknown key"
+    );
+    assert!(
+        !errors(&validator, &format!("{ok}mfa = \"yes\"\n")).is_empty(),
+        "wrong type"
+    );
+    assert!(
+        !errors(&validator, &ok.replace("name = \"CRM\"\n", "")).is_empty(),
+        "missing name"
+    );
+    assert!(
+        !errors(&validator, &format!("{ok}criticality = \"super-high\"\n")).is_empty(),
+        "bad enum"
+    );
+    assert!(
+        !errors(&validator, "[[assets]]\nid = \"x\"\n").is_empty(),
+        "unknown kind"
+    );
 }
 
 #[test]
 fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     let dir = std::env::temp_dir().join(format!("nis2check-init-{}-{nanos}", std::process::id()));
     let d = dir.to_str().unwrap();
-    let (code, out, err) = run(&["init", d, "--name", "Gemeente Proef", "--employees", "300", "--date", "2026-06-01"]);
+    let (code, out, err) = run(&[
+        "init",
+        d,
+        "--name",
+        "Gemeente Proef",
+        "--employees",
+        "300",
+        "--date",
+        "2026-06-01",
+    ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("created organization.toml") && out.contains("created .github/workflows/nis2check.yml"), "{out}");
-    for f in [".pre-commit-config.yaml", ".taplo.toml", "nis2check.schema.json", "waivers.toml", "incidents/incidents.toml"] {
+    assert!(
+        out.contains("created organization.toml")
+            && out.contains("created .github/workflows/nis2check.yml"),
+        "{out}"
+    );
+    for f in [
+        ".pre-commit-config.yaml",
+        ".taplo.toml",
+        "nis2check.schema.json",
+        "waivers.toml",
+        "incidents/incidents.toml",
+    ] {
         assert!(dir.join(f).is_file(), "{f}");
     }
     // check evaluates it: no input errors, the findings of a fresh start.
@@ -79,14 +131,26 @@ fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["summary"]["evaluated"], true, "{out}");
     let diags = doc["diagnostics"].as_array().unwrap();
-    assert!(diags.iter().all(|d| d["origin"] == "finding"), "only rule findings, no input errors: {out}");
-    let codes: std::collections::BTreeSet<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(
+        diags.iter().all(|d| d["origin"] == "finding"),
+        "only rule findings, no input errors: {out}"
+    );
+    let codes: std::collections::BTreeSet<&str> =
+        diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
     for expected in ["GOV001", "ACC001", "SOA001"] {
-        assert!(codes.contains(expected), "a fresh start shows {expected}: {codes:?}");
+        assert!(
+            codes.contains(expected),
+            "a fresh start shows {expected}: {codes:?}"
+        );
     }
     // The starter files validate against the schema they ship with.
     let validator = schema_validator();
-    for f in ["organization.toml", "people/people.toml", "assets/assets.toml", "risks/risks.toml"] {
+    for f in [
+        "organization.toml",
+        "people/people.toml",
+        "assets/assets.toml",
+        "risks/risks.toml",
+    ] {
         let text = std::fs::read_to_string(dir.join(f)).unwrap();
         assert!(errors(&validator, &text).is_empty(), "{f}");
     }
@@ -95,6 +159,9 @@ fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
     let (code, out, _) = run(&["init", d]);
     assert_eq!(code, 0);
     assert!(out.contains("kept    organization.toml"), "{out}");
-    assert_eq!(std::fs::read_to_string(dir.join("organization.toml")).unwrap(), "# mine\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("organization.toml")).unwrap(),
+        "# mine\n"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

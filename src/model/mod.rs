@@ -15,6 +15,10 @@ use crate::source::FileId;
 pub use schema::Kind;
 use schema::{Field, Ty};
 
+/// Dates and times must lie in these years.
+pub const MIN_YEAR: u16 = 1900;
+pub const MAX_YEAR: u16 = 2199;
+
 /// One entity: a `[[kind]]` table (or the `[organization]` table).
 #[derive(Debug)]
 pub struct Entity {
@@ -555,6 +559,27 @@ impl Validator<'_> {
                 "`true` or `false`",
                 format!("write `{path} = true` or `{path} = false`, without quotes"),
             ),
+            // The rules count in nanoseconds since 1970 (valid 1677–2262): a date far outside
+            // is a typo, and would fail the rules at run time (found by fuzzing).
+            (Ty::Date | Ty::Timestamp, NodeValue::Datetime(d))
+                if d.date
+                    .is_some_and(|d| !(MIN_YEAR..=MAX_YEAR).contains(&d.year)) =>
+            {
+                let year = d.date.map_or(0, |d| d.year);
+                self.diagnostics.push(
+                    Diagnostic::input(
+                        "date-out-of-range",
+                        format!(
+                            "`{path}` of {} is in the year {year}, outside {MIN_YEAR}–{MAX_YEAR}",
+                            describe(cx.kind, cx.id)
+                        ),
+                    )
+                    .at(cx.file, node.span.clone(), Some("out of range".to_string()))
+                    .help(format!(
+                        "write the real date as YYYY-MM-DD, between {MIN_YEAR} and {MAX_YEAR}"
+                    )),
+                )
+            }
             (Ty::Date, NodeValue::Datetime(d)) if d.date.is_some() && d.time.is_none() => {}
             (Ty::Date, NodeValue::Datetime(d)) => {
                 let date = d

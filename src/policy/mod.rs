@@ -1,6 +1,7 @@
 //! Evaluation: one regorus engine holds the built-in pack and the organisation's own rules; each
 //! rule package's `deny` and `warn` sets become findings joined to the package's METADATA.
 
+pub mod guard;
 pub mod metadata;
 pub mod testing;
 
@@ -71,7 +72,8 @@ pub fn builtin_modules() -> Vec<Module> {
         .collect()
 }
 
-/// Reads the organisation's `*.rego` files from the given folders (relative to `root`).
+/// Reads the organisation's `*.rego` files from the given folders (relative to `root`). A folder
+/// must lie inside the repository: absolute paths, `..` and links out are refused.
 pub fn custom_modules(
     root: &Path,
     folders: &[String],
@@ -80,54 +82,84 @@ pub fn custom_modules(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Module> {
     let mut modules = Vec::new();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let limits = crate::load::Limits {
+        max_file_bytes: max_bytes,
+        max_files: 10_000,
+        shuffle_seed: None,
+    };
+    let mut seen = std::collections::BTreeSet::new();
     for folder in folders {
+        let path = Path::new(folder);
+        let climbs = path.is_absolute()
+            || folder.starts_with('\\')
+            || path.components().any(|c| {
+                matches!(
+                    c,
+                    std::path::Component::ParentDir
+                        | std::path::Component::Prefix(_)
+                        | std::path::Component::RootDir
+                )
+            });
         let dir = root.join(folder);
-        if !dir.is_dir() {
-            if folder != "policies" {
-                diagnostics.push(
-                    Diagnostic::input(
-                        "missing-policy-folder",
-                        format!("the policy folder `{folder}` does not exist"),
-                    )
-                    .help("create it, or correct `policies` in nis2check.toml"),
-                );
-            }
+        let link = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink());
+        let outside = climbs
+            || (!link
+                && dir
+                    .canonicalize()
+                    .is_ok_and(|c| !c.starts_with(&canonical_root)));
+        if outside {
+            diagnostics.push(
+                Diagnostic::input(
+                    "policy-folder-outside",
+                    format!("the policy folder `{folder}` in nis2check.toml lies outside the repository; it was not read"),
+                )
+                .help("list folders inside the repository, relative to its root, e.g. `policies = [\"policies\"]`"),
+            );
             continue;
         }
-        let mut paths: Vec<_> = walkdir::WalkDir::new(&dir)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| {
-                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rego")
-            })
-            .map(|e| e.into_path())
-            .collect();
-        paths.sort();
-        for path in paths {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            let Some(text) = crate::load::read_file(
-                &rel,
-                &path,
-                &crate::load::Limits {
-                    max_file_bytes: max_bytes,
-                    max_files: usize::MAX,
-                },
-                diagnostics,
-            ) else {
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                diagnostics.push(
+                    Diagnostic::new(Origin::Input, Severity::Note, "symlink-skipped", format!("skipped the policy folder `{folder}`, a link: symbolic links are never followed"))
+                        .help("commit the policies themselves instead of a link"),
+                );
+                continue;
+            }
+            Ok(m) if m.is_dir() => {}
+            _ => {
+                if folder != "policies" {
+                    diagnostics.push(
+                        Diagnostic::input(
+                            "missing-policy-folder",
+                            format!("the policy folder `{folder}` does not exist"),
+                        )
+                        .help("create it, or correct `policies` in nis2check.toml"),
+                    );
+                }
+                continue;
+            }
+        }
+        let files = crate::load::walk(
+            root,
+            &dir,
+            "rego",
+            &globset::GlobSet::empty(),
+            &limits,
+            diagnostics,
+        );
+        for (rel, path) in files {
+            if !seen.insert(rel.clone()) {
+                continue;
+            }
+            let Some(file) = crate::load::read_file(&rel, &path, &limits, sources, diagnostics)
+            else {
                 continue;
             };
+            let text = sources.get(file).text.to_string();
             let package = metadata::package_of(&text)
                 .map(|(p, _)| p)
                 .unwrap_or_default();
-            let file = sources.add(SourceFile::new(rel.clone(), text.clone()));
             modules.push(Module {
                 path: rel.clone(),
                 is_test: is_test_path(&rel),
@@ -146,6 +178,10 @@ pub fn custom_modules(
 pub struct PolicySet {
     pub engine: regorus::Engine,
     pub rules: Vec<Rule>,
+    /// The compiled modules, to place runtime errors.
+    pub modules: std::sync::Arc<Vec<Module>>,
+    /// The time limit of one rule.
+    pub time_limit: Duration,
 }
 
 /// The file of a module in `sources`, adding a built-in one on first use.
@@ -241,8 +277,26 @@ pub fn prepare(
     let mut engine = new_engine(options);
     let mut rules = Vec::new();
     let mut ok = true;
+    // The organisation's modules are untrusted: checked before regorus sees them.
+    let custom: Vec<&Module> = modules
+        .iter()
+        .filter(|m| !m.builtin && !m.is_test)
+        .collect();
+    let verdicts = guard::check(&custom, sources, diagnostics);
+    let verdict = |m: &Module| {
+        custom
+            .iter()
+            .position(|c| std::ptr::eq(*c, m))
+            .map(|i| verdicts[i].clone())
+    };
     for module in modules.iter().filter(|m| !m.is_test) {
+        let verdict = verdict(module);
+        if verdict == Some(guard::Verdict::Rejected) {
+            ok = false;
+            continue;
+        }
         if !module.builtin
+            && verdict.is_none_or(|v| v == guard::Verdict::Unparsed)
             && (module.package.starts_with(BUILTIN_NAMESPACE) || module.package == "nis2check")
         {
             let file = module_file(module, sources);
@@ -331,7 +385,28 @@ pub fn prepare(
             ok = false;
         }
     }
-    ok.then_some(PolicySet { engine, rules })
+    ok.then_some(PolicySet {
+        engine,
+        rules,
+        modules: std::sync::Arc::new(modules.iter().filter(|m| !m.is_test).cloned().collect()),
+        time_limit: options.time_limit,
+    })
+}
+
+/// The built-in pack alone, compiled once per process and cloned (for in-memory runs: the
+/// property tests and the fuzzer, which check thousands of small repositories).
+pub fn builtin_set(options: &EngineOptions) -> Option<PolicySet> {
+    static CACHE: std::sync::Mutex<Vec<(Duration, Option<PolicySet>)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, set)) = cache.iter().find(|(t, _)| *t == options.time_limit) {
+        return set.clone();
+    }
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let set = prepare(&builtin_modules(), options, &mut sources, &mut diagnostics);
+    cache.push((options.time_limit, set.clone()));
+    set
 }
 
 pub fn new_engine(options: &EngineOptions) -> regorus::Engine {
@@ -420,15 +495,49 @@ pub fn evaluate(
                 },
                 Err(err) => {
                     let text = format!("{err:#}");
-                    let module = Module { path: rule.path.clone(), source: String::new(), package: rule.package.clone(), builtin: rule.builtin, is_test: false, file: None };
-                    let code = if text.contains("time limit") || text.contains("timed out") || text.contains("execution timer") { "policy-timeout" } else { "policy-runtime-error" };
-                    let mut d = engine_error(code, &format!("rule {} failed", rule.meta.id), &text, None, sources);
-                    let _ = module;
-                    d.help = Some(if code == "policy-timeout" {
-                        "the rule ran past the time limit (`--policy-timeout`); make it linear: index collections by id instead of scanning one inside another".to_string()
+                    // The error is located in the module it names (a library the rule calls,
+                    // say), else in the rule's own.
+                    let named = text
+                        .lines()
+                        .find_map(|l| l.trim_start().strip_prefix("--> "))
+                        .and_then(|rest| rest.rsplitn(3, ':').nth(2))
+                        .map(str::trim);
+                    let module = match named {
+                        Some(path) => set.modules.iter().find(|m| m.path == path),
+                        None => set.modules.iter().find(|m| m.path == rule.path),
+                    };
+                    let timeout = text.contains("time limit")
+                        || text.contains("timed out")
+                        || text.contains("execution timer");
+                    let d = if timeout {
+                        let limit = set.time_limit.as_secs_f64();
+                        let mut d = Diagnostic::new(
+                            Origin::Policy,
+                            Severity::Error,
+                            "policy-timeout",
+                            format!(
+                                "rule {} (`{}`) ran past the time limit of {limit} s and was stopped",
+                                rule.meta.id, rule.path
+                            ),
+                        )
+                        .help("make the rule linear: index a collection by id once instead of scanning one collection inside another; raise the limit with `--policy-timeout SECONDS` only for a rule that is slow by nature");
+                        if let Some(m) = module {
+                            let file = module_file(m, sources);
+                            let line = metadata::package_of(&m.source).map_or(0, |(_, l)| l);
+                            let span = sources.get(file).line_range(line.saturating_sub(1));
+                            d = d.at(file, span, Some(format!("`{name}` of this package")));
+                        }
+                        d
                     } else {
-                        format!("fix the rule in `{}`", rule.path)
-                    });
+                        engine_error(
+                            "policy-runtime-error",
+                            &format!("rule {} failed", rule.meta.id),
+                            &text,
+                            module,
+                            sources,
+                        )
+                        .help(format!("fix the rule in `{}`", rule.path))
+                    };
                     diagnostics.push(d);
                 }
             }

@@ -1,7 +1,7 @@
 //! The Rego unit-test runner (regorus has no `opa test`): every `test_*` rule of every
 //! `*_test.rego` module is evaluated and must be `true`.
 
-use super::{metadata, new_engine, EngineOptions, Module};
+use super::{guard, metadata, new_engine, EngineOptions, Module};
 
 /// The outcome of one test rule.
 #[derive(Debug, Clone)]
@@ -17,6 +17,49 @@ pub struct TestOutcome {
 pub fn run(modules: &[Module], options: &EngineOptions) -> Vec<TestOutcome> {
     let mut outcomes = Vec::new();
     let mut engine = new_engine(options);
+    // The organisation's modules (tests too) pass the same static checks as in `check`: a
+    // recursive test would otherwise abort the process.
+    // Their files are placed in a `Sources` of our own.
+    let owned: Vec<Module> = modules
+        .iter()
+        .filter(|m| !m.builtin)
+        .map(|m| Module {
+            file: None,
+            ..m.clone()
+        })
+        .collect();
+    let custom: Vec<&Module> = owned.iter().collect();
+    let mut sources = crate::source::Sources::default();
+    let mut diags = Vec::new();
+    let verdicts = guard::check(&custom, &mut sources, &mut diags);
+    let mut rejected = std::collections::BTreeSet::new();
+    for (m, v) in custom.iter().zip(&verdicts) {
+        if *v == guard::Verdict::Rejected {
+            rejected.insert(m.path.clone());
+            let why: Vec<String> = diags
+                .iter()
+                .filter(|d| {
+                    d.primary
+                        .as_ref()
+                        .is_some_and(|l| sources.get(l.file).name == m.path)
+                })
+                .map(|d| {
+                    let l = d.primary.as_ref().expect("filtered");
+                    let lc = sources.get(l.file).line_col(l.span.start);
+                    format!("{}:{}: {}", lc.line, lc.column, d.message)
+                })
+                .collect();
+            outcomes.push(TestOutcome {
+                name: m.package.clone(),
+                path: m.path.clone(),
+                failure: Some(format!("rejected: {}", why.join("; "))),
+            });
+        }
+    }
+    let modules: Vec<&Module> = modules
+        .iter()
+        .filter(|m| !rejected.contains(&m.path))
+        .collect();
     for m in modules.iter().filter(|m| !m.is_test) {
         if let Err(e) = engine.add_policy(m.path.clone(), m.source.clone()) {
             outcomes.push(TestOutcome {
@@ -26,7 +69,7 @@ pub fn run(modules: &[Module], options: &EngineOptions) -> Vec<TestOutcome> {
             });
         }
     }
-    let mut tests: Vec<&Module> = modules.iter().filter(|m| m.is_test).collect();
+    let mut tests: Vec<&Module> = modules.iter().copied().filter(|m| m.is_test).collect();
     tests.sort_by(|a, b| a.path.cmp(&b.path));
     for m in tests {
         if let Err(e) = engine.add_policy(m.path.clone(), m.source.clone()) {

@@ -6,7 +6,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use crate::check::Outcome;
 use crate::diag::{Diagnostic, Severity};
-use crate::source::{IndexedSource, Sources};
+use crate::source::{printable, Excerpt, Sources};
 
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +20,7 @@ struct View<'a> {
     /// Labels of one file, and that file.
     file: Option<usize>,
     labels: Vec<LabeledSpan>,
-    source: Option<IndexedSource<'a>>,
+    source: Option<Excerpt<'a>>,
     help: Option<String>,
     related: Vec<View<'a>>,
     message: String,
@@ -45,7 +45,8 @@ impl std::error::Error for View<'_> {}
 impl miette::Diagnostic for View<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         (!self.nested).then(|| {
-            Box::new(format!("{}[{}]", self.d.severity, self.d.code)) as Box<dyn fmt::Display>
+            Box::new(format!("{}[{}]", self.d.severity, printable(&self.d.code)))
+                as Box<dyn fmt::Display>
         })
     }
 
@@ -90,7 +91,7 @@ impl miette::Diagnostic for View<'_> {
 }
 
 fn view<'a>(d: &'a Diagnostic, sources: &'a Sources) -> View<'a> {
-    let mut help = d.help.clone();
+    let mut help = d.help.as_deref().map(|h| printable(h).into_owned());
     if !d.references.is_empty() {
         let refs = format!("legal basis: {}", d.references.join(" · "));
         help = Some(match help {
@@ -105,44 +106,54 @@ fn view<'a>(d: &'a Diagnostic, sources: &'a Sources) -> View<'a> {
         source: None,
         help,
         related: Vec::new(),
-        message: d.message.clone(),
+        message: printable(&d.message).into_owned(),
         nested: false,
     };
+    // Snippets are drawn from an excerpt of the file: control characters shown as symbols,
+    // very long lines cut around the labels (miette cannot draw columns past 65,535).
+    let text = |m: &Option<String>| m.as_deref().map(|m| printable(m).into_owned());
     if let Some(p) = &d.primary {
         v.file = Some(p.file);
-        v.source = Some(IndexedSource {
-            file: sources.get(p.file),
-        });
+        let mut spans = vec![p.span.clone()];
+        spans.extend(
+            d.secondary
+                .iter()
+                .filter(|s| s.file == p.file)
+                .map(|s| s.span.clone()),
+        );
+        let excerpt = sources.get(p.file).excerpt(&spans, 1);
         v.labels.push(LabeledSpan::new_primary_with_span(
-            p.message.clone(),
-            (p.span.start, p.span.len()),
+            text(&p.message),
+            excerpt.map_span(&p.span),
         ));
         for s in &d.secondary {
             if s.file == p.file {
                 v.labels.push(LabeledSpan::new_with_span(
-                    s.message.clone(),
-                    (s.span.start, s.span.len()),
+                    text(&s.message),
+                    excerpt.map_span(&s.span),
                 ));
             } else {
+                let other = sources
+                    .get(s.file)
+                    .excerpt(std::slice::from_ref(&s.span), 1);
                 let mut r = View {
                     d,
                     file: Some(s.file),
                     labels: vec![LabeledSpan::new_primary_with_span(
-                        s.message.clone(),
-                        (s.span.start, s.span.len()),
+                        text(&s.message),
+                        other.map_span(&s.span),
                     )],
-                    source: Some(IndexedSource {
-                        file: sources.get(s.file),
-                    }),
+                    source: Some(other),
                     help: None,
                     related: Vec::new(),
-                    message: format!("see also {}", sources.get(s.file).name),
+                    message: format!("see also {}", printable(&sources.get(s.file).name)),
                     nested: true,
                 };
                 r.d = d;
                 v.related.push(r);
             }
         }
+        v.source = Some(excerpt);
     }
     v
 }
@@ -160,7 +171,10 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, style: Style, out: &mut Str
         .with_show_related_as_nested(true);
     let v = view(d, sources);
     if handler.render_report(out, &v).is_err() {
-        out.push_str(&format!("{}[{}]: {}\n", d.severity, d.code, d.message));
+        out.push_str(&printable(&format!(
+            "{}[{}]: {}\n",
+            d.severity, d.code, d.message
+        )));
     }
 }
 
@@ -190,7 +204,9 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
                 && o.primary == d.primary
                 && o.primary.is_some()
         };
-        let n = active[i..].iter().take_while(|o| same(o)).count();
+        // At least the diagnostic itself: one without a place is never `same` (and a zero
+        // here would loop forever).
+        let n = active[i..].iter().take_while(|o| same(o)).count().max(1);
         if n >= 3 {
             let mut grouped = d.clone();
             grouped.message = format!("{n} findings of {} here", d.code);
@@ -229,10 +245,12 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
                 let lc = f.line_col(l.span.start);
                 format!("{}:{}:{} ", f.name, lc.line, lc.column)
             });
-            out.push_str(&format!(
-                "  {} {place}{} (waiver `{}` until {}, approved by {}: {})\n",
+            // One line per waived finding: nothing in it may break the line or the terminal.
+            let line = format!(
+                "{} {place}{} (waiver `{}` until {}, approved by {}: {})",
                 d.code, d.message, w.id, w.expires, w.approved_by, w.reason
-            ));
+            );
+            out.push_str(&format!("  {}\n", printable(&line).replace('\n', " ")));
         }
         out.push('\n');
     }
@@ -245,12 +263,8 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
                 known.len()
             ));
             for d in known {
-                out.push_str(&format!(
-                    "  {} {}{}\n",
-                    d.code,
-                    place(d, outcome),
-                    d.message
-                ));
+                let line = format!("{} {}{}", d.code, place(d, outcome), d.message);
+                out.push_str(&format!("  {}\n", printable(&line).replace('\n', " ")));
             }
             out.push('\n');
         }
@@ -261,7 +275,8 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
                 c.resolved.len()
             ));
             for (code, message) in &c.resolved {
-                out.push_str(&format!("  {code} {message}\n"));
+                let line = format!("{code} {message}");
+                out.push_str(&format!("  {}\n", printable(&line).replace('\n', " ")));
             }
             out.push('\n');
         }

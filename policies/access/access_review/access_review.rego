@@ -40,12 +40,11 @@ _in_scope := {"critical", "high"}
 
 deny contains result.entity("asset", asset.id, ["access_reviewed_at"], _msg(asset, months)) if {
 	months := dates.interval("access_review_months")
+	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality in _in_scope
-	not _reviewed_recently(asset, months)
+	not asset.access_reviewed_at >= cutoff
 }
-
-_reviewed_recently(asset, months) if dates.within_months(asset.access_reviewed_at, months)
 
 _msg(asset, months) := sprintf(
 	"%s asset '%s' last had an access review on %s; one is needed every %d months (due %s)",

@@ -39,12 +39,11 @@ import data.nis2check.lib.result
 
 deny contains result.entity("asset", asset.id, ["privileged_access_reviewed_at"], _msg(asset, months)) if {
 	months := dates.interval("privileged_access_review_months")
+	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not _reviewed_recently(asset, months)
+	not asset.privileged_access_reviewed_at >= cutoff
 }
-
-_reviewed_recently(asset, months) if dates.within_months(asset.privileged_access_reviewed_at, months)
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a privileged access review on %s; one is needed every %d months (due %s)",

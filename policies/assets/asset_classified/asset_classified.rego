@@ -32,9 +32,20 @@ _properties := ["confidentiality", "integrity", "availability", "authenticity"]
 
 deny contains result.entity("asset", asset.id, ["classification"], msg) if {
 	some asset in input.assets
+	not _fully_classified(asset)
 	missing := [p | some p in _properties; not _classified(asset, p)]
 	count(missing) > 0
 	msg := sprintf("asset '%s' is not classified on %s; all four properties are required", [asset.id, concat(", ", missing)])
 }
 
 _classified(asset, property) if trim_space(asset.classification[property]) != ""
+
+# The usual case in one step, before the list of what is missing (performance: this rule runs
+# on every asset).
+_fully_classified(asset) if {
+	c := asset.classification
+	trim_space(c.confidentiality) != ""
+	trim_space(c.integrity) != ""
+	trim_space(c.availability) != ""
+	trim_space(c.authenticity) != ""
+}

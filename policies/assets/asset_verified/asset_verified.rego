@@ -36,11 +36,10 @@ import data.nis2check.lib.result
 
 deny contains result.entity("asset", asset.id, ["last_verified_at"], _msg(asset, months)) if {
 	months := dates.interval("asset_verification_months")
+	cutoff := dates.not_before(months)
 	some asset in input.assets
-	not _verified_recently(asset, months)
+	not asset.last_verified_at >= cutoff
 }
-
-_verified_recently(asset, months) if dates.within_months(asset.last_verified_at, months)
 
 _msg(asset, months) := sprintf(
 	"asset '%s' was last verified on %s; the inventory entry must be verified every %d months (due %s)",

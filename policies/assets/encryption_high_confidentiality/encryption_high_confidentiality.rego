@@ -36,6 +36,7 @@ _kinds := ["at_rest", "in_transit"]
 deny contains result.entity("asset", asset.id, _field(missing), msg) if {
 	some asset in input.assets
 	asset.classification.confidentiality == "high"
+	not _fully_encrypted(asset)
 	missing := [k | some k in _kinds; not _encrypted(asset, k)]
 	count(missing) > 0
 	msg := sprintf(
@@ -45,6 +46,12 @@ deny contains result.entity("asset", asset.id, _field(missing), msg) if {
 }
 
 _encrypted(asset, kind) if asset.encryption[kind] == true
+
+# The usual case in one step, before the list of what is missing.
+_fully_encrypted(asset) if {
+	asset.encryption.at_rest == true
+	asset.encryption.in_transit == true
+}
 
 _verb(missing) := "is" if count(missing) == 1
 

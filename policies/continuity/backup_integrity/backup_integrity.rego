@@ -33,12 +33,11 @@ import data.nis2check.lib.result
 
 deny contains result.entity("asset", asset.id, ["backup", "integrity_checked_at"], _msg(asset, months)) if {
 	months := dates.interval("restore_test_months")
+	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not _checked_recently(asset, months)
+	not asset.backup.integrity_checked_at >= cutoff
 }
-
-_checked_recently(asset, months) if dates.within_months(asset.backup.integrity_checked_at, months)
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a backup integrity check on %s; one is needed every %d months (due %s)",

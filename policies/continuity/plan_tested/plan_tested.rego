@@ -48,11 +48,12 @@ deny contains result.org([], msg) if {
 
 deny contains result.entity("document", plan.id, ["tested_at"], _msg(plan, months)) if {
 	months := dates.interval("plan_test_months")
+	cutoff := dates.not_before(months)
 	some plan in _plans
-	not _tested_recently(plan, months)
+	not _tested_recently(plan, cutoff)
 }
 
-_tested_recently(plan, months) if dates.within_months(plan.tested_at, months)
+_tested_recently(plan, cutoff) if plan.tested_at >= cutoff
 
 _msg(plan, months) := sprintf(
 	"BC/DR plan '%s' was last tested on %s; it must be tested every %d months (due %s)",

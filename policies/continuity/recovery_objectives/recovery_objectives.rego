@@ -40,6 +40,7 @@ _objectives := ["rpo_hours", "rto_hours"]
 deny contains result.entity("asset", asset.id, _field(missing), msg) if {
 	some asset in input.assets
 	asset.criticality == "critical"
+	not _both_set(asset)
 	missing := [k | some k in _objectives; not _set(asset, k)]
 	count(missing) > 0
 	msg := sprintf(
@@ -49,6 +50,12 @@ deny contains result.entity("asset", asset.id, _field(missing), msg) if {
 }
 
 _set(asset, key) if is_number(asset.backup[key])
+
+# The usual case in one step, before the list of what is missing.
+_both_set(asset) if {
+	is_number(asset.backup.rpo_hours)
+	is_number(asset.backup.rto_hours)
+}
 
 # One missing objective is labelled; with both missing, the backup table (or the asset).
 _field(missing) := ["backup", missing[0]] if count(missing) == 1

@@ -37,12 +37,11 @@ import data.nis2check.lib.result
 
 deny contains result.entity("asset", asset.id, ["backup", "last_restore_test"], _msg(asset, months)) if {
 	months := dates.interval("restore_test_months")
+	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not _restore_tested(asset, months)
+	not asset.backup.last_restore_test >= cutoff
 }
-
-_restore_tested(asset, months) if dates.within_months(asset.backup.last_restore_test, months)
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a restore test on %s; one is needed every %d months (due %s)",

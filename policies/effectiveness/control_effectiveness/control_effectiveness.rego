@@ -42,8 +42,9 @@ _assessed := [c | some c in input.controls; c.status in _assessed_statuses]
 
 deny contains result.entity("control", control.id, ["reviewed_at"], _review_msg(control, months)) if {
 	months := dates.interval("policy_review_months")
+	cutoff := dates.not_before(months)
 	some control in _assessed
-	not _reviewed_recently(control, months)
+	not _reviewed_recently(control, cutoff)
 }
 
 deny contains result.entity("control", control.id, ["evidence"], msg) if {
@@ -55,7 +56,7 @@ deny contains result.entity("control", control.id, ["evidence"], msg) if {
 	)
 }
 
-_reviewed_recently(control, months) if dates.within_months(control.reviewed_at, months)
+_reviewed_recently(control, cutoff) if control.reviewed_at >= cutoff
 
 _has_evidence(control) if count(control.evidence) > 0
 

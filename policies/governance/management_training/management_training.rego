@@ -33,22 +33,24 @@
 package nis2check.rules.governance.management_training
 
 import data.nis2check.lib.dates
-import data.nis2check.lib.index
+import data.nis2check.lib.index.management_body
+import data.nis2check.lib.index.people as people_by_id
 import data.nis2check.lib.result
 
 _topic := "cybersecurity-management"
 
 deny contains result.entity("person", id, ["trainings"], _msg(person, months)) if {
 	months := dates.interval("management_training_months")
-	some id in index.management_body
-	person := index.people[id]
-	not _trained_recently(person, months)
+	cutoff := dates.not_before(months)
+	some id in management_body
+	person := people_by_id[id]
+	not _trained_recently(person, cutoff)
 }
 
-_trained_recently(person, months) if {
+_trained_recently(person, cutoff) if {
 	some t in person.trainings
 	t.topic == _topic
-	dates.within_months(t.completed_at, months)
+	t.completed_at >= cutoff
 }
 
 _last_training(person) := max({t.completed_at | some t in person.trainings; t.topic == _topic; t.completed_at})

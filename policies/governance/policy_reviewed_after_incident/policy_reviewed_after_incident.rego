@@ -41,7 +41,7 @@
 #     reviewed_at = 2026-03-02
 package nis2check.rules.governance.policy_reviewed_after_incident
 
-import data.nis2check.lib.index
+import data.nis2check.lib.index.incidents as incidents_by_id
 import data.nis2check.lib.result
 
 _review_fields := ["reviewed_at", "approved_at"]
@@ -67,7 +67,7 @@ _latest_id := min({id | some id, day in _incident_days; day == _latest_day})
 
 deny contains result.with_related(finding, [label]) if {
 	latest := _latest_day
-	inc := index.incidents[_latest_id]
+	inc := incidents_by_id[_latest_id]
 	some doc in input.documents
 	doc.type == "security-policy"
 	not _reviewed_since(doc, latest)

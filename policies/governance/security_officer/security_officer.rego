@@ -41,6 +41,8 @@
 package nis2check.rules.governance.security_officer
 
 import data.nis2check.lib.index
+import data.nis2check.lib.index.management_body
+import data.nis2check.lib.index.people as people_by_id
 import data.nis2check.lib.result
 
 _officer_roles := {"ciso", "security-officer"}
@@ -52,13 +54,13 @@ _officers := {p.id |
 	role in _officer_roles
 }
 
-_reports_to_board(p) if p.reports_to in index.management_body
+_reports_to_board(p) if p.reports_to in management_body
 
-_reports_to_board(p) if p.id in index.management_body
+_reports_to_board(p) if p.id in management_body
 
 _satisfied if {
 	some id in _officers
-	_reports_to_board(index.people[id])
+	_reports_to_board(people_by_id[id])
 }
 
 deny contains result.org([], msg) if {
@@ -66,25 +68,25 @@ deny contains result.org([], msg) if {
 	msg := "no current person has role 'ciso' or 'security-officer'; appoint one who reports to the management body"
 }
 
-deny contains _finding(index.people[id]) if {
+deny contains _finding(people_by_id[id]) if {
 	not _satisfied
 	some id in _officers
 }
 
-_finding(p) := result.with_related(_base(p), [_boss_label(index.people[p.reports_to])]) if {
-	index.people[p.reports_to]
+_finding(p) := result.with_related(_base(p), [_boss_label(people_by_id[p.reports_to])]) if {
+	people_by_id[p.reports_to]
 } else := _base(p)
 
 _base(p) := result.entity("person", p.id, ["reports_to"], sprintf("no security officer reports to the management body: %s", [_line(p)]))
 
 _line(p) := sprintf("'%s' reports to '%s', who is %s", [p.id, p.reports_to, _why(p.reports_to)]) if {
-	index.people[p.reports_to]
+	people_by_id[p.reports_to]
 } else := sprintf("'%s' reports to '%s', who is not a known person", [p.id, p.reports_to]) if {
 	p.reports_to
 } else := sprintf("'%s' has no reports_to; set it to a management-body member", [p.id])
 
-_why(id) := sprintf("no longer current (left %s)", [index.people[id].left_at]) if {
-	not index.current(index.people[id])
+_why(id) := sprintf("no longer current (left %s)", [people_by_id[id].left_at]) if {
+	not index.current(people_by_id[id])
 } else := "not on the management body"
 
 _boss_label(boss) := result.related("person", boss.id, ["left_at"], "left here") if {

@@ -36,7 +36,7 @@
 #     approved_at = 2026-01-15
 package nis2check.rules.governance.security_policy_approved
 
-import data.nis2check.lib.index
+import data.nis2check.lib.index.management_body
 import data.nis2check.lib.result
 
 _policies := [d | some d in input.documents; d.type == "security-policy"]
@@ -59,7 +59,7 @@ deny contains result.entity("document", doc.id, ["approved_by"], _approvers_msg(
 
 _approved_by_management(doc) if {
 	some id in doc.approved_by
-	id in index.management_body
+	id in management_body
 }
 
 _approvers_msg(doc) := msg if {

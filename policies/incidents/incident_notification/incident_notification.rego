@@ -31,16 +31,16 @@
 package nis2check.rules.incidents.incident_notification
 
 import data.nis2check.lib.dates
-import data.nis2check.lib.index
+import data.nis2check.lib.index.is_tsp
 import data.nis2check.lib.result
 
-_limit_hours := 24 if index.is_tsp
+_limit_hours := 24 if is_tsp
 
-_limit_hours := 72 if not index.is_tsp
+_limit_hours := 72 if not is_tsp
 
-_allowed := "NIS2 allows 24 h for a trust service provider" if index.is_tsp
+_allowed := "NIS2 allows 24 h for a trust service provider" if is_tsp
 
-_allowed := "NIS2 allows 72 h" if not index.is_tsp
+_allowed := "NIS2 allows 72 h" if not is_tsp
 
 deny contains result.with_related(finding, [_aware_label(inc)]) if {
 	some inc in input.incidents

@@ -42,6 +42,10 @@ as_of_ns := ns if {
 	ns := input.meta.as_of_ns
 } else := date_ns(input.meta.as_of)
 
+# The evaluation date as "YYYY-MM-DD": date strings compare with it as dates
+# (d <= today exactly when date_ns(d) <= as_of_ns), without parsing each one.
+today := format_date(as_of_ns)
+
 # "2026-03-01" (a TOML local date) -> start of that day in UTC.
 date_ns(d) := time.parse_rfc3339_ns(concat("", [d, "T00:00:00Z"]))
 
@@ -67,6 +71,27 @@ due_ns(d, n) := add_months_ns(date_ns(d), n)
 # Undefined when d is absent: wrap it in a positive helper over the entity and negate that
 # (`_recent(a) if dates.within_months(a.x, n)` ... `not _recent(a)`), so a missing date fails.
 within_months(d, months) if due_ns(d, months) >= as_of_ns
+
+# The earliest date ("YYYY-MM-DD") that is still within `months` of the evaluation date:
+# within_months(d, months) holds exactly when d >= not_before(months), because d + n months
+# (clamped to the month's end) only grows with d. A rule computes it once, before its loop over
+# a collection, and compares date strings per entity: month arithmetic per entity made the
+# interval rules the slowest of the pack (BENCHMARKS.md).
+#
+#   cutoff := dates.not_before(months)
+#   some asset in input.assets
+#   not _recent(asset, cutoff)          # _recent(asset, cutoff) if asset.x >= cutoff
+not_before(months) := format_date(_not_before_ns(months))
+
+# The same day n months back; when that month is too short for it, the first day of the next
+# month (the earlier days of the short month, clamped forward, still fall short).
+_not_before_ns(months) := ns if {
+	day := time.date(as_of_ns)[2]
+	month_start := (as_of_ns - (as_of_ns % day_ns)) - ((day - 1) * day_ns)
+	target_start := time.add_date(month_start, 0, 0 - months, 0)
+	next_start := time.add_date(month_start, 0, 1 - months, 0)
+	ns := min([target_start + ((day - 1) * day_ns), next_start])
+}
 
 # Date d + n months lies before the evaluation date.
 older_than_months(d, months) if due_ns(d, months) < as_of_ns

@@ -119,3 +119,35 @@ test_duration_text_seconds if {
 test_duration_text_rounds_a_fraction_up if {
 	dates.duration_text((24 * dates.hour_ns) + 1) == "24 h 0 min 1 s"
 }
+
+# not_before(n) is the boundary of within_months(., n): the days around it, for evaluation dates
+# at month ends, in leap years and across years.
+_boundary_ok(as_of, n) if {
+	meta := {"as_of": as_of, "as_of_ns": dates.date_ns(as_of)}
+	cutoff := dates.not_before(n) with input.meta as meta
+	before := dates.format_date(dates.date_ns(cutoff) - dates.day_ns)
+	dates.within_months(cutoff, n) with input.meta as meta
+	not dates.within_months(before, n) with input.meta as meta
+}
+
+test_not_before_same_day if {
+	dates.not_before(12) == "2025-06-30" with input.meta as _meta
+	_boundary_ok("2026-06-30", 12)
+}
+
+test_not_before_short_target_month if {
+	# 31 March - 1 month: no 31 February; 28 February + 1 month = 28 March falls short.
+	dates.not_before(1) == "2026-03-01" with input.meta as {"as_of": "2026-03-31", "as_of_ns": dates.date_ns("2026-03-31")}
+	_boundary_ok("2026-03-31", 1)
+	_boundary_ok("2026-03-29", 1)
+	_boundary_ok("2028-03-30", 1)
+	_boundary_ok("2028-02-29", 12)
+	_boundary_ok("2026-05-31", 3)
+	_boundary_ok("2026-01-15", 3)
+	_boundary_ok("2026-12-31", 24)
+}
+
+test_today if {
+	dates.today == "2026-06-30" with input.meta as _meta
+	dates.today == "2026-06-30" with input.meta as {"as_of": "2026-06-30"}
+}

@@ -1,6 +1,14 @@
 # Collections keyed by id, built once per evaluation. A rule that needs another entity looks it
 # up here (index.people[id]) instead of scanning a second collection inside its own scan, so
 # every rule stays linear in the size of the repository.
+#
+# Import the rule you read, not this package, for rules (functions such as `index.current` are
+# fine through the package): a reference through `import data.nis2check.lib.index` makes
+# regorus evaluate every rule of the package, including the object of all assets, on each rule
+# that uses it (13 ms per rule at 10k assets). So:
+#
+#   import data.nis2check.lib.index.management_body
+#   import data.nis2check.lib.index.people as people_by_id
 package nis2check.lib.index
 
 import data.nis2check.lib.dates

@@ -43,10 +43,11 @@ _topic := "security-awareness"
 
 deny contains result.entity("person", p.id, ["trainings"], _msg(p, months)) if {
 	months := dates.interval("awareness_training_months")
+	cutoff := dates.not_before(months)
 	some p in input.people
 	index.current(p)
 	_has_staff_role(p)
-	not _trained_recently(p, months)
+	not _trained_recently(p, cutoff)
 }
 
 _has_staff_role(p) if {
@@ -54,10 +55,10 @@ _has_staff_role(p) if {
 	role != "management-body"
 }
 
-_trained_recently(p, months) if {
+_trained_recently(p, cutoff) if {
 	some t in p.trainings
 	t.topic == _topic
-	dates.within_months(t.completed_at, months)
+	t.completed_at >= cutoff
 }
 
 _last_training(p) := max({t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at})

@@ -33,12 +33,13 @@ import data.nis2check.lib.result
 
 deny contains result.entity("risk", r.id, ["reviewed_at"], _msg(r, months)) if {
 	months := dates.interval("risk_review_months")
+	cutoff := dates.not_before(months)
 	some r in input.risks
 	not r.status == "closed"
-	not _reviewed_recently(r, months)
+	not _reviewed_recently(r, cutoff)
 }
 
-_reviewed_recently(r, months) if dates.within_months(r.reviewed_at, months)
+_reviewed_recently(r, cutoff) if r.reviewed_at >= cutoff
 
 _msg(r, months) := sprintf(
 	"risk '%s' was last reviewed on %s; risks are reviewed every %d months (due %s)",

@@ -35,7 +35,7 @@
 #     justification = "Replacement planned in Q4; compensating network isolation in place"
 package nis2check.rules.risk.residual_risk_accepted
 
-import data.nis2check.lib.index
+import data.nis2check.lib.index.management_body
 import data.nis2check.lib.result
 
 _tolerance := t if {
@@ -87,7 +87,7 @@ _score_text(r) := sprintf("%d (residual %d × %d)", [_score(r), r.residual_likel
 
 _accepted_by_management(r) if {
 	some id in r.accepted_by
-	id in index.management_body
+	id in management_body
 }
 
 _acceptors_text(r) := sprintf("accepted_by (%s) names no current management-body member", [concat(", ", r.accepted_by)]) if {

@@ -34,12 +34,13 @@ import data.nis2check.lib.result
 
 deny contains result.entity("supplier", supplier.id, ["assessed_at"], _msg(supplier, months)) if {
 	months := dates.interval("supplier_assessment_months")
+	cutoff := dates.not_before(months)
 	some supplier in input.suppliers
 	supplier.criticality == "critical"
-	not _assessed_recently(supplier, months)
+	not _assessed_recently(supplier, cutoff)
 }
 
-_assessed_recently(supplier, months) if dates.within_months(supplier.assessed_at, months)
+_assessed_recently(supplier, cutoff) if supplier.assessed_at >= cutoff
 
 _msg(supplier, months) := sprintf(
 	"critical supplier '%s' was last assessed on %s; an assessment is needed every %d months (due %s)",
