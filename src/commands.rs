@@ -74,6 +74,23 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
+/// Writes a command's output to `--output FILE`, or to stdout. A closed pipe (`| head`) is not
+/// an error; a file that cannot be written is (exit code 2).
+fn emit(output: Option<&std::path::Path>, text: &str) -> Result<(), u8> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            usage_error(
+                &format!("cannot write `{}`: {e}", path.display()),
+                "check that the folder exists and is writable",
+            )
+        }),
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
 /// A one-line error for command-line misuse, with a hint; exit code 2.
 fn usage_error(message: &str, hint: &str) -> u8 {
     eprintln!("error: {message}\n  hint: {hint}");
@@ -176,22 +193,10 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
                 .to_json(render_started.elapsed(), started.elapsed())
         );
     }
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
-                return usage_error(
-                    &format!("cannot write `{}`: {e}", path.display()),
-                    "check that the folder exists and is writable",
-                );
-            }
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (e.g. `| head`) is not an error of the check.
-            let _ = out.write_all(text.as_bytes());
-        }
+    match emit(args.output.as_deref(), &text) {
+        Ok(()) => code as u8,
+        Err(e) => e,
     }
-    code as u8
 }
 
 fn test_command(path: Option<&std::path::Path>) -> u8 {
@@ -552,18 +557,10 @@ fn schema_command(output: Option<&std::path::Path>) -> u8 {
     let mut text =
         serde_json::to_string_pretty(&crate::model::jsonschema::schema()).expect("serializable");
     text.push('\n');
-    match output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
-                return usage_error(
-                    &format!("cannot write `{}`: {e}", path.display()),
-                    "check that the folder exists and is writable",
-                );
-            }
-        }
-        None => print!("{text}"),
+    match emit(output, &text) {
+        Ok(()) => EXIT_OK,
+        Err(e) => e,
     }
-    EXIT_OK
 }
 
 fn init_command(
@@ -675,19 +672,8 @@ fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
     let stamp = report::audit::stamp::Stamp::new(&root);
     let built = report::audit::build(&outcome, &read, stamp);
     let text = report::audit::render(&built, args.format);
-    match &args.output {
-        Some(path) => {
-            if let Err(e) = std::fs::write(path, text) {
-                return usage_error(
-                    &format!("cannot write `{}`: {e}", path.display()),
-                    "check that the folder exists and is writable",
-                );
-            }
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(text.as_bytes());
-        }
+    match emit(args.output.as_deref(), &text) {
+        Ok(()) => EXIT_OK,
+        Err(e) => e,
     }
-    EXIT_OK
 }
