@@ -28,6 +28,10 @@ def canon(value):
 
 
 def main():
+    # The Go side grows quickly with a large data document: never let it take the machine.
+    import resource
+    limit = 12 << 30
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     input_path, policies_dir, regorus_path = sys.argv[1:4]
     repeat = 3
     if "--repeat" in sys.argv:

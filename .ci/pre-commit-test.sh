@@ -14,7 +14,7 @@ cd "$repo"
 git init -q
 git -c user.name=ci -c user.email=ci@example.invalid add .
 git -c user.name=ci -c user.email=ci@example.invalid -c commit.gpgsign=false commit -qm "clean compliance repository"
-# Break it: an internet-facing asset without MFA.
+# Break it: MFA switched off on an asset of a file with an internet-facing asset (ACC001 or ACC002).
 python3 - <<'PY'
 import pathlib, re
 p = next(p for p in pathlib.Path('.').rglob('*.toml') if 'internet_facing = true' in p.read_text())
@@ -25,7 +25,7 @@ git -c user.name=ci -c user.email=ci@example.invalid add .
 if pre-commit try-repo "$here" nis2check --all-files > "$work/broken.log" 2>&1; then
   cat "$work/broken.log"; echo "pre-commit test: the hook passed on a broken repository" >&2; exit 1
 fi
-grep -q 'ACC001' "$work/broken.log" || { cat "$work/broken.log"; echo "pre-commit test: no ACC001 in the hook output" >&2; exit 1; }
+grep -qE 'error\[ACC00[12]\]' "$work/broken.log" || { cat "$work/broken.log"; echo "pre-commit test: no MFA finding (ACC001/ACC002) in the hook output" >&2; exit 1; }
 git checkout -q -- .
 if ! pre-commit try-repo "$here" nis2check --all-files > "$work/clean.log" 2>&1; then
   cat "$work/clean.log"; echo "pre-commit test: the hook failed on the clean repository" >&2; exit 1

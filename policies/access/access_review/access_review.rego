@@ -43,8 +43,10 @@ deny contains result.entity("asset", asset.id, ["access_reviewed_at"], _msg(asse
 	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality in _in_scope
-	not asset.access_reviewed_at >= cutoff
+	not _reviewed_recently(asset, cutoff)
 }
+
+_reviewed_recently(asset, cutoff) if asset.access_reviewed_at >= cutoff
 
 _msg(asset, months) := sprintf(
 	"%s asset '%s' last had an access review on %s; one is needed every %d months (due %s)",

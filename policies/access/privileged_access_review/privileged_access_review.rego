@@ -42,8 +42,10 @@ deny contains result.entity("asset", asset.id, ["privileged_access_reviewed_at"]
 	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not asset.privileged_access_reviewed_at >= cutoff
+	not _reviewed_recently(asset, cutoff)
 }
+
+_reviewed_recently(asset, cutoff) if asset.privileged_access_reviewed_at >= cutoff
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a privileged access review on %s; one is needed every %d months (due %s)",

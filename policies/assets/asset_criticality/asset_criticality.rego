@@ -33,11 +33,11 @@ _levels := {"critical", "high", "medium", "low"}
 
 deny contains result.entity("asset", asset.id, ["criticality"], msg) if {
 	some asset in input.assets
-	# Inline rather than a helper: this runs for every asset, and a call costs more than the test.
-	not asset.criticality in _levels
+	not _has_criticality(asset)
 	msg := sprintf(
 		"asset '%s' has no criticality; set it to critical, high, medium or low",
 		[asset.id],
 	)
 }
 
+_has_criticality(asset) if asset.criticality in _levels

@@ -38,8 +38,10 @@ deny contains result.entity("asset", asset.id, ["last_verified_at"], _msg(asset,
 	months := dates.interval("asset_verification_months")
 	cutoff := dates.not_before(months)
 	some asset in input.assets
-	not asset.last_verified_at >= cutoff
+	not _verified_recently(asset, cutoff)
 }
+
+_verified_recently(asset, cutoff) if asset.last_verified_at >= cutoff
 
 _msg(asset, months) := sprintf(
 	"asset '%s' was last verified on %s; the inventory entry must be verified every %d months (due %s)",

@@ -36,8 +36,10 @@ deny contains result.entity("asset", asset.id, ["backup", "integrity_checked_at"
 	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not asset.backup.integrity_checked_at >= cutoff
+	not _checked_recently(asset, cutoff)
 }
+
+_checked_recently(asset, cutoff) if asset.backup.integrity_checked_at >= cutoff
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a backup integrity check on %s; one is needed every %d months (due %s)",

@@ -40,8 +40,10 @@ deny contains result.entity("asset", asset.id, ["backup", "last_restore_test"], 
 	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not asset.backup.last_restore_test >= cutoff
+	not _restore_tested(asset, cutoff)
 }
+
+_restore_tested(asset, cutoff) if asset.backup.last_restore_test >= cutoff
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a restore test on %s; one is needed every %d months (due %s)",

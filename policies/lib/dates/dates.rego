@@ -81,6 +81,9 @@ within_months(d, months) if due_ns(d, months) >= as_of_ns
 #   cutoff := dates.not_before(months)
 #   some asset in input.assets
 #   not _recent(asset, cutoff)          # _recent(asset, cutoff) if asset.x >= cutoff
+#
+# Keep the comparison inside the helper: OPA evaluates `not asset.x >= cutoff` to false (not
+# true) when asset.x is missing, regorus to true. Only `==` is safe to negate inline.
 not_before(months) := format_date(_not_before_ns(months))
 
 # The same day n months back; when that month is too short for it, the first day of the next
