@@ -74,6 +74,24 @@ fn width() -> usize {
         .unwrap_or(100)
 }
 
+/// The evaluation date and the repository root of `check` and `report`, or the exit code of a
+/// usage error.
+fn date_and_root(
+    as_of: Option<&str>,
+    path: &std::path::Path,
+    command: &str,
+) -> Result<(Date, std::path::PathBuf), u8> {
+    let as_of = parse_as_of(as_of)
+        .map_err(|e| usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"))?;
+    let root = check::check_root(path).map_err(|e| {
+        usage_error(
+            &e,
+            &format!("run `nis2check {command} PATH` with the folder that holds organization.toml"),
+        )
+    })?;
+    Ok((as_of, root))
+}
+
 /// Writes a command's output to `--output FILE`, or to stdout. A closed pipe (`| head`) is not
 /// an error; a file that cannot be written is (exit code 2).
 fn emit(output: Option<&std::path::Path>, text: &str) -> Result<(), u8> {
@@ -122,18 +140,9 @@ pub fn parse_as_of(value: Option<&str>) -> Result<Date, String> {
 
 fn check_command(args: &CheckArgs, color: bool) -> u8 {
     let started = std::time::Instant::now();
-    let as_of = match parse_as_of(args.as_of.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"),
-    };
-    let root = match check::check_root(&args.path) {
-        Ok(r) => r,
-        Err(e) => {
-            return usage_error(
-                &e,
-                "run `nis2check check PATH` with the folder that holds organization.toml",
-            )
-        }
+    let (as_of, root) = match date_and_root(args.as_of.as_deref(), &args.path, "check") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let mut opts = Options::new(root, as_of);
     opts.builtin_only = args.builtin_only;
@@ -636,18 +645,9 @@ fn init_command(
 /// 0 when the report was written (findings are its content, not a failure), 2 when the
 /// repository could not be evaluated or the report not written.
 fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
-    let as_of = match parse_as_of(args.as_of.as_deref()) {
-        Ok(d) => d,
-        Err(e) => return usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"),
-    };
-    let root = match check::check_root(&args.path) {
-        Ok(r) => r,
-        Err(e) => {
-            return usage_error(
-                &e,
-                "run `nis2check report PATH` with the folder that holds organization.toml",
-            )
-        }
+    let (as_of, root) = match date_and_root(args.as_of.as_deref(), &args.path, "report") {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let opts = Options::new(root.clone(), as_of);
     let outcome = check::run(&opts);
