@@ -26,7 +26,7 @@ if pre-commit try-repo "$here" nis2check --all-files > "$work/broken.log" 2>&1; 
   cat "$work/broken.log"; echo "pre-commit test: the hook passed on a broken repository" >&2; exit 1
 fi
 grep -qE 'error\[ACC00[12]\]' "$work/broken.log" || { cat "$work/broken.log"; echo "pre-commit test: no MFA finding (ACC001/ACC002) in the hook output" >&2; exit 1; }
-git checkout -q -- .
+git reset -q --hard HEAD   # back to the committed, clean state (index and files)
 if ! pre-commit try-repo "$here" nis2check --all-files > "$work/clean.log" 2>&1; then
   cat "$work/clean.log"; echo "pre-commit test: the hook failed on the clean repository" >&2; exit 1
 fi

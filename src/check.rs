@@ -523,7 +523,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
             .filter(|&i| selected(&set.rules[i], &settings, &frameworks))
             .collect();
         rules_evaluated = selected.len();
-        let results = parallel::evaluate(&mut set, &selected, &mut sources, &mut diags);
+        let results = parallel::evaluate(&mut set, &selected, entities, &mut sources, &mut diags);
         timings.evaluate = t.elapsed();
         let t = Instant::now();
         let active = waiver::active(waivers, opts.as_of, settings.waiver_max_months, &mut diags);

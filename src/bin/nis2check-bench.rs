@@ -271,16 +271,19 @@ fn eval(args: &[String]) -> Result<Value, String> {
         let json: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
         let next = std::sync::atomic::AtomicUsize::new(0);
         let t = Instant::now();
+        // As `check` does: analyse the modules once, then clone the prepared engine.
+        let mut prepared = set.engine.clone();
+        prepared.set_input(value.clone());
+        let _ = prepared.eval_query("true".to_string(), false);
+        let prepared = &prepared;
         std::thread::scope(|scope| {
             for _ in 0..threads {
-                let (set, next, value, json) = (&set, &next, &value, &json);
+                let (set, next, json) = (&set, &next, &json);
                 scope.spawn(move || {
-                    let mut engine = set.engine.clone();
-                    engine.set_input(if private {
-                        nis2check::model::input::value_from_json(json)
-                    } else {
-                        value.clone()
-                    });
+                    let mut engine = prepared.clone();
+                    if private {
+                        engine.set_input(nis2check::model::input::value_from_json(json));
+                    }
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(rule) = set.rules.get(i) else { break };
