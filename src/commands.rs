@@ -202,6 +202,9 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
                 .to_json(render_started.elapsed(), started.elapsed())
         );
     }
+    // The process ends here: the OS takes back the parsed tree, the engine and the findings at
+    // once (freeing them piece by piece took 1 s at 100k assets).
+    std::mem::forget(outcome);
     match emit(args.output.as_deref(), &text) {
         Ok(()) => code as u8,
         Err(e) => e,

@@ -94,21 +94,46 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
         if matches!(kind, Kind::Organization | Kind::Waiver) {
             continue;
         }
-        let mut items = Vec::new();
+        let mut tables = Vec::new();
         let mut last: Option<&str> = None;
         for e in repo.of_kind(kind) {
             if last == Some(e.id.as_str()) {
                 continue;
             }
             last = Some(&e.id);
-            items.push(table_to_value(&e.table, &mut strings));
+            tables.push(&e.table);
         }
+        let items = tables_to_values(&tables, &mut strings);
         root.insert(
             regorus::Value::from(kind.collection()),
             regorus::Value::from(items),
         );
     }
     regorus::Value::from(root)
+}
+
+/// Converts a collection, in two halves on two threads when it is large and a second core is
+/// there (the values are `Send`: regorus is built with `arc`).
+fn tables_to_values(tables: &[&Table], strings: &mut Strings) -> Vec<regorus::Value> {
+    const PARALLEL_FROM: usize = 4096;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if tables.len() < PARALLEL_FROM || cores < 2 {
+        return tables.iter().map(|t| table_to_value(t, strings)).collect();
+    }
+    let (first, second) = tables.split_at(tables.len() / 2);
+    let (mut a, b) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            let mut own = Strings::default();
+            second
+                .iter()
+                .map(|t| table_to_value(t, &mut own))
+                .collect::<Vec<_>>()
+        });
+        let a: Vec<_> = first.iter().map(|t| table_to_value(t, strings)).collect();
+        (a, other.join().expect("converting a table does not panic"))
+    });
+    a.extend(b);
+    a
 }
 
 /// Interned strings: one allocation per distinct key or short value.

@@ -19,6 +19,9 @@ pub const MIN_ENTITIES: usize = 2_000;
 
 /// The number of workers: `NIS2CHECK_THREADS` when set (1 evaluates on the calling thread),
 /// else the available parallelism; at most one per rule, and one for a small repository.
+/// A rule's result and the diagnostics it raised.
+type Slot = (RuleResult, Vec<Diagnostic>);
+
 pub fn threads(rules: usize, entities: usize) -> usize {
     let forced = std::env::var("NIS2CHECK_THREADS")
         .ok()
@@ -52,8 +55,7 @@ pub fn evaluate(
 
     let next = AtomicUsize::new(0);
     // Per position in `which`: the rule's result and the diagnostics it raised.
-    let slots: Mutex<Vec<Option<(RuleResult, Vec<Diagnostic>)>>> =
-        Mutex::new((0..which.len()).map(|_| None).collect());
+    let slots: Mutex<Vec<Option<Slot>>> = Mutex::new((0..which.len()).map(|_| None).collect());
     let work = |own: &mut PolicySet| {
         // `evaluate` labels no file for a rule that fails (its diagnostics carry no place), so
         // a scratch `Sources` loses nothing.
