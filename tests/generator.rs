@@ -9,10 +9,14 @@ const AS_OF: &str = "2026-06-30";
 const ASSETS: usize = 400;
 
 fn generate(out: &Path, seed: &str, manifest: &Path) {
+    generate_n(out, seed, manifest, ASSETS);
+}
+
+fn generate_n(out: &Path, seed: &str, manifest: &Path, assets: usize) {
     let status = Command::new(env!("CARGO_BIN_EXE_nis2check-gen"))
         .args([
             "--assets",
-            &ASSETS.to_string(),
+            &assets.to_string(),
             "--seed",
             seed,
             "--as-of",

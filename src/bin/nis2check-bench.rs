@@ -23,6 +23,7 @@ fn main() {
         Some("floor") => floor(&args[1..]),
         Some("eval") => eval(&args[1..]),
         Some("input") => input(&args[1..]),
+        Some("render") => render(&args[1..]),
         _ => Err("usage: nis2check-bench floor DIR [--repeat K] | eval INPUT.json [--repeat K] [--results FILE] [--policies DIR] [--only ID,ID]".to_string()),
     };
     match result {
@@ -111,6 +112,32 @@ fn input(args: &[String]) -> Result<Value, String> {
     Ok(
         json!({"read_and_validate_ms": read_ms, "direct_ms": median(direct), "via_json_ms": median(via_json)}),
     )
+}
+
+/// `render DIR`: one check, then its human and JSON output rendered three times each.
+fn render(args: &[String]) -> Result<Value, String> {
+    use nis2check::report::{self, human::Style, Format};
+    let dir = PathBuf::from(args.first().ok_or("render DIR")?);
+    let as_of: jiff::civil::Date = "2026-06-30".parse().map_err(|e| format!("{e}"))?;
+    let outcome = nis2check::check::run(&nis2check::check::Options::new(&dir, as_of));
+    let style = Style {
+        color: false,
+        width: 100,
+    };
+    let mut out = Map::new();
+    for (name, format) in [("human", Format::Human), ("json", Format::Json)] {
+        let mut runs = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let text = report::render(&outcome, format, style, 1);
+            runs.push(ms(t.elapsed()));
+            drop(text);
+        }
+        out.insert(format!("{name}_runs_ms"), json!(runs.clone()));
+        out.insert(format!("{name}_ms"), json!(median(runs)));
+    }
+    out.insert("diagnostics".into(), json!(outcome.diagnostics.len()));
+    Ok(Value::Object(out))
 }
 
 fn floor(args: &[String]) -> Result<Value, String> {
