@@ -163,20 +163,13 @@ pub fn derive(org: &Table) -> Scope {
             excluded.join(", ")
         ));
         Position::Excluded
-    } else if !excluded.is_empty() {
-        reasons.push(format!(
-            "activities in {} are excluded by NIS2 Art. 2(7) only for public administration; the other activities stay in scope",
-            excluded.join(", ")
-        ));
-        classify(
-            sector,
-            entity_type,
-            public,
-            member_state,
-            size,
-            &mut reasons,
-        )
     } else {
+        if !excluded.is_empty() {
+            reasons.push(format!(
+                "activities in {} are excluded by NIS2 Art. 2(7) only for public administration; the other activities stay in scope",
+                excluded.join(", ")
+            ));
+        }
         classify(
             sector,
             entity_type,
