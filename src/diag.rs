@@ -179,6 +179,16 @@ impl Diagnostic {
         self
     }
 
+    /// Adds `offset` to the file of every label: for diagnostics made against a [`Sources`] of
+    /// their own that was appended to the run's ([`crate::source::Sources::append`]).
+    ///
+    /// [`Sources`]: crate::source::Sources
+    pub fn shift_files(&mut self, offset: FileId) {
+        for label in self.primary.iter_mut().chain(self.secondary.iter_mut()) {
+            label.file += offset;
+        }
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod par;
 pub mod policy;
 pub mod report;
 pub mod scope;

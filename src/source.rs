@@ -101,6 +101,14 @@ impl Sources {
         self.files.len()
     }
 
+    /// Moves the files of `other` after this one's and returns the id the first of them now
+    /// has: a file that was `i` in `other` is `offset + i` here ([`crate::diag::Diagnostic::shift_files`]).
+    pub fn append(&mut self, other: Sources) -> FileId {
+        let offset = self.files.len();
+        self.files.extend(other.files);
+        offset
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -759,9 +759,10 @@ fn a_repository_without_organization_is_exit_2_with_a_hint() {
     );
 }
 
-/// Rules are evaluated on several threads (`NIS2CHECK_THREADS`, default: the available
-/// parallelism): 1 and N threads print the same bytes, rule failures included (their labels
-/// move from the workers' files into the run's, in rule order).
+/// Files are read and validated, and rules evaluated, on several threads (`NIS2CHECK_THREADS`,
+/// default: the available parallelism): 1 and N threads print the same bytes, input errors
+/// spread over many files and rule failures included (their labels move from the workers'
+/// files into the run's, in file and rule order).
 #[test]
 fn output_does_not_depend_on_the_number_of_threads() {
     let run_threads = |fixture: &str, threads: &str, format: &str| {
@@ -778,6 +779,9 @@ fn output_does_not_depend_on_the_number_of_threads() {
     };
     for fixture in [
         "fixtures/example-org",
+        "fixtures/invalid/several-broken",
+        "fixtures/invalid/duplicate-id",
+        "fixtures/hostile/invalid-utf8",
         "fixtures/hostile/runtime-error-policy",
         "fixtures/hostile/long-loop-policy",
     ] {

@@ -46,24 +46,17 @@ pub struct ParsedFile {
     pub table: Table,
 }
 
-/// Reads and parses every discovered file. Files are read in path order, so file ids and all
-/// output follow it.
+/// Reads and parses every discovered file, spread over the cores ([`crate::par`]). File ids
+/// and all output follow the path order, whatever the number of threads.
 pub fn load_files(
     files: &[(String, PathBuf)],
     limits: &Limits,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<ParsedFile> {
-    let mut parsed = Vec::with_capacity(files.len());
-    for (rel, path) in files {
-        let Some(file) = read_file(rel, path, limits, sources, diagnostics) else {
-            continue;
-        };
-        if let Some(table) = parse(sources, file, diagnostics) {
-            parsed.push(ParsedFile { file, table });
-        }
-    }
-    parsed
+    load_each(files, sources, diagnostics, |(rel, path), own, diags| {
+        read_file(rel, path, limits, own, diags)
+    })
 }
 
 /// Decodes and parses files held in memory (name, bytes), as [`load_files`] does with files
@@ -73,13 +66,44 @@ pub fn load_memory(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<ParsedFile> {
-    let mut parsed = Vec::with_capacity(files.len());
-    for (rel, bytes) in files {
-        let Some(file) = decode(rel, bytes.clone(), sources, diagnostics) else {
-            continue;
-        };
-        if let Some(table) = parse(sources, file, diagnostics) {
-            parsed.push(ParsedFile { file, table });
+    load_each(files, sources, diagnostics, |(rel, bytes), own, diags| {
+        decode(rel, bytes.clone(), own, diags)
+    })
+}
+
+/// Below this many files one thread reads them all: a thread costs more than a small
+/// repository takes to parse.
+const PARALLEL_FROM_FILES: usize = 32;
+
+/// Runs `read` and [`parse`] for every item, each against a `Sources` of its own (so workers
+/// share nothing), then appends those to `sources` in item order and moves the diagnostics'
+/// file ids along.
+fn load_each<T: Sync>(
+    items: &[T],
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl Fn(&T, &mut Sources, &mut Vec<Diagnostic>) -> Option<FileId> + Sync,
+) -> Vec<ParsedFile> {
+    let threads = crate::par::threads(items.len(), PARALLEL_FROM_FILES);
+    let done = crate::par::map_ordered(items.iter().collect(), threads, |item| {
+        let mut own = Sources::default();
+        let mut diags = Vec::new();
+        let table = read(item, &mut own, &mut diags)
+            .and_then(|file| parse(&own, file, &mut diags).map(|table| (file, table)));
+        (own, diags, table)
+    });
+    let mut parsed = Vec::with_capacity(items.len());
+    for (own, diags, table) in done {
+        let offset = sources.append(own);
+        for mut d in diags {
+            d.shift_files(offset);
+            diagnostics.push(d);
+        }
+        if let Some((file, table)) = table {
+            parsed.push(ParsedFile {
+                file: file + offset,
+                table,
+            });
         }
     }
     parsed

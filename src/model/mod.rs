@@ -117,6 +117,17 @@ struct PendingRef {
     field: String,
 }
 
+/// Below this many files one thread validates them all.
+const PARALLEL_FROM_FILES: usize = 32;
+
+/// What one file holds, checked against the schema: its entities, the problems found and the
+/// references still to resolve once every file is read.
+struct FileEntities {
+    entities: Vec<Entity>,
+    diagnostics: Vec<Diagnostic>,
+    refs: Vec<PendingRef>,
+}
+
 /// Validates the parsed files into a repository. Returns it even when there are problems, so
 /// that every problem can be reported in one run.
 pub fn validate(
@@ -124,122 +135,20 @@ pub fn validate(
     catalog: &Catalog,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Repository {
+    let any_file = !files.is_empty();
+    // Files are checked independently, on all cores; what spans files (duplicates, the one
+    // organisation, references) is done after, in file order.
+    let threads = crate::par::threads(files.len(), PARALLEL_FROM_FILES);
     let mut v = Validator {
         catalog,
         diagnostics: Vec::new(),
         refs: Vec::new(),
     };
     let mut entities = Vec::new();
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
-    let mut any_file = false;
-    for parsed in files {
-        any_file = true;
-        let file = parsed.file;
-        for entry in parsed.table.entries {
-            let Some(kind) = Kind::from_key(&entry.key) else {
-                let mut d =
-                    Diagnostic::input("unknown-kind", format!("unknown table `{}`", entry.key)).at(
-                        file,
-                        entry.key_span.clone(),
-                        Some("not a kind nis2check knows".to_string()),
-                    );
-                d = match did_you_mean(&entry.key, kinds.iter().copied()) {
-                    Some(s) => d.help(format!(
-                        "did you mean `{s}`? (write `[[{s}]]`, or `[organization]`)"
-                    )),
-                    None => d.help(format!("the top-level tables are: {}", kinds.join(", "))),
-                };
-                v.diagnostics.push(d);
-                continue;
-            };
-            let key_span = entry.key_span.clone();
-            match (kind, entry.value.value) {
-                (Kind::Organization, NodeValue::Table(t)) => {
-                    let table = Table {
-                        span: entry.value.span,
-                        entries: t.entries,
-                    };
-                    v.check_table(Cx { kind, id: "", file }, &table, kind.fields(), "");
-                    entities.push(Entity {
-                        kind,
-                        id: String::new(),
-                        file,
-                        table,
-                    });
-                }
-                (Kind::Organization, other) => {
-                    v.diagnostics.push(
-                        Diagnostic::input("wrong-type", "`organization` must be a single table")
-                            .at(file, key_span, Some(format!("this is {}", type_name(&other))))
-                            .help("write `[organization]` once, with `name = …` and the other keys below it"),
-                    );
-                }
-                (_, NodeValue::Array(elements)) => {
-                    for element in elements {
-                        let span = element.span.clone();
-                        match element.value {
-                            NodeValue::Table(t) => {
-                                let table = Table {
-                                    span,
-                                    entries: t.entries,
-                                };
-                                let id = table.str("id").unwrap_or("").to_string();
-                                v.check_table(
-                                    Cx {
-                                        kind,
-                                        id: &id,
-                                        file,
-                                    },
-                                    &table,
-                                    kind.fields(),
-                                    "",
-                                );
-                                entities.push(Entity {
-                                    kind,
-                                    id,
-                                    file,
-                                    table,
-                                });
-                            }
-                            other => v.diagnostics.push(
-                                Diagnostic::input(
-                                    "wrong-type",
-                                    format!("each `{}` must be a table", kind.key()),
-                                )
-                                .at(file, span, Some(format!("this is {}", type_name(&other))))
-                                .help(format!("write each entry as a `[[{}]]` table", kind.key())),
-                            ),
-                        }
-                    }
-                }
-                (_, NodeValue::Table(_)) => v.diagnostics.push(
-                    Diagnostic::input(
-                        "wrong-type",
-                        format!(
-                            "`[{0}]` must be an array of tables: write `[[{0}]]`",
-                            kind.key()
-                        ),
-                    )
-                    .at(file, key_span, Some("a single table".to_string()))
-                    .help(format!(
-                        "use double brackets, `[[{}]]`, even for one entry",
-                        kind.key()
-                    )),
-                ),
-                (_, other) => v.diagnostics.push(
-                    Diagnostic::input(
-                        "wrong-type",
-                        format!("`{}` must be an array of tables", kind.key()),
-                    )
-                    .at(
-                        file,
-                        key_span,
-                        Some(format!("this is {}", type_name(&other))),
-                    )
-                    .help(format!("write each entry as a `[[{}]]` table", kind.key())),
-                ),
-            }
-        }
+    for mut part in crate::par::map_ordered(files, threads, |f| validate_file(f, catalog)) {
+        entities.append(&mut part.entities);
+        v.diagnostics.append(&mut part.diagnostics);
+        v.refs.append(&mut part.refs);
     }
 
     // Index, with duplicates labelled at both places.
@@ -355,6 +264,128 @@ fn type_name(v: &NodeValue) -> &'static str {
         value: v.clone(),
     }
     .type_name()
+}
+
+/// Checks one file: every top-level table must be a known kind, and every entity its schema.
+fn validate_file(parsed: ParsedFile, catalog: &Catalog) -> FileEntities {
+    let mut v = Validator {
+        catalog,
+        diagnostics: Vec::new(),
+        refs: Vec::new(),
+    };
+    let mut entities = Vec::new();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+    let file = parsed.file;
+    for entry in parsed.table.entries {
+        let Some(kind) = Kind::from_key(&entry.key) else {
+            let mut d = Diagnostic::input("unknown-kind", format!("unknown table `{}`", entry.key))
+                .at(
+                    file,
+                    entry.key_span.clone(),
+                    Some("not a kind nis2check knows".to_string()),
+                );
+            d = match did_you_mean(&entry.key, kinds.iter().copied()) {
+                Some(s) => d.help(format!(
+                    "did you mean `{s}`? (write `[[{s}]]`, or `[organization]`)"
+                )),
+                None => d.help(format!("the top-level tables are: {}", kinds.join(", "))),
+            };
+            v.diagnostics.push(d);
+            continue;
+        };
+        let key_span = entry.key_span.clone();
+        match (kind, entry.value.value) {
+            (Kind::Organization, NodeValue::Table(t)) => {
+                let table = Table {
+                    span: entry.value.span,
+                    entries: t.entries,
+                };
+                v.check_table(Cx { kind, id: "", file }, &table, kind.fields(), "");
+                entities.push(Entity {
+                    kind,
+                    id: String::new(),
+                    file,
+                    table,
+                });
+            }
+            (Kind::Organization, other) => {
+                v.diagnostics.push(
+                    Diagnostic::input("wrong-type", "`organization` must be a single table")
+                        .at(file, key_span, Some(format!("this is {}", type_name(&other))))
+                        .help("write `[organization]` once, with `name = …` and the other keys below it"),
+                );
+            }
+            (_, NodeValue::Array(elements)) => {
+                for element in elements {
+                    let span = element.span.clone();
+                    match element.value {
+                        NodeValue::Table(t) => {
+                            let table = Table {
+                                span,
+                                entries: t.entries,
+                            };
+                            let id = table.str("id").unwrap_or("").to_string();
+                            v.check_table(
+                                Cx {
+                                    kind,
+                                    id: &id,
+                                    file,
+                                },
+                                &table,
+                                kind.fields(),
+                                "",
+                            );
+                            entities.push(Entity {
+                                kind,
+                                id,
+                                file,
+                                table,
+                            });
+                        }
+                        other => v.diagnostics.push(
+                            Diagnostic::input(
+                                "wrong-type",
+                                format!("each `{}` must be a table", kind.key()),
+                            )
+                            .at(file, span, Some(format!("this is {}", type_name(&other))))
+                            .help(format!("write each entry as a `[[{}]]` table", kind.key())),
+                        ),
+                    }
+                }
+            }
+            (_, NodeValue::Table(_)) => v.diagnostics.push(
+                Diagnostic::input(
+                    "wrong-type",
+                    format!(
+                        "`[{0}]` must be an array of tables: write `[[{0}]]`",
+                        kind.key()
+                    ),
+                )
+                .at(file, key_span, Some("a single table".to_string()))
+                .help(format!(
+                    "use double brackets, `[[{}]]`, even for one entry",
+                    kind.key()
+                )),
+            ),
+            (_, other) => v.diagnostics.push(
+                Diagnostic::input(
+                    "wrong-type",
+                    format!("`{}` must be an array of tables", kind.key()),
+                )
+                .at(
+                    file,
+                    key_span,
+                    Some(format!("this is {}", type_name(&other))),
+                )
+                .help(format!("write each entry as a `[[{}]]` table", kind.key())),
+            ),
+        }
+    }
+    FileEntities {
+        entities,
+        diagnostics: v.diagnostics,
+        refs: v.refs,
+    }
 }
 
 fn describe(kind: Kind, id: &str) -> String {

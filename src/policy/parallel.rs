@@ -17,22 +17,15 @@ use crate::source::Sources;
 /// evaluates in ~11 ms on one thread, ~20 ms on two).
 pub const MIN_ENTITIES: usize = 2_000;
 
-/// The number of workers: `NIS2CHECK_THREADS` when set (1 evaluates on the calling thread),
-/// else the available parallelism; at most one per rule, and one for a small repository.
 /// A rule's result and the diagnostics it raised.
 type Slot = (RuleResult, Vec<Diagnostic>);
 
+/// The number of workers ([`crate::par::threads`]): at most one per rule, and one for a
+/// small repository.
 pub fn threads(rules: usize, entities: usize) -> usize {
-    let forced = std::env::var("NIS2CHECK_THREADS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|&n| n > 0);
-    let wanted = match forced {
-        Some(n) => n,
-        None if entities < MIN_ENTITIES => 1,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    wanted.min(rules).max(1)
+    crate::par::threads(entities, MIN_ENTITIES)
+        .min(rules)
+        .max(1)
 }
 
 /// Like [`crate::policy::evaluate`], spread over [`threads`] workers. `entities` is the size
