@@ -22,7 +22,9 @@ pub enum NodeValue {
     Boolean(bool),
     Datetime(Datetime),
     Array(Vec<Node>),
-    Table(Table),
+    /// Boxed: a table is the largest variant, and most values are not tables (every key and
+    /// value of a repository is a `Node`, so its size is most of the parsed tree's memory).
+    Table(Box<Table>),
 }
 
 /// One `key = value` of a table.
@@ -96,7 +98,7 @@ impl Node {
             DeValue::Boolean(b) => NodeValue::Boolean(b),
             DeValue::Datetime(d) => NodeValue::Datetime(d),
             DeValue::Array(a) => NodeValue::Array(a.into_iter().map(Node::from_de).collect()),
-            DeValue::Table(t) => NodeValue::Table(Table::from_de(span.clone(), t)),
+            DeValue::Table(t) => NodeValue::Table(Box::new(Table::from_de(span.clone(), t))),
         };
         Node { span, value }
     }
