@@ -54,8 +54,11 @@ deny contains result.with_related(finding, [label]) if {
 }
 
 deny contains result.with_related(finding, [label]) if {
+	# Package-level values are looked up once, before the loop: a reference to a rule inside
+	# the loop is resolved again for every asset (BENCHMARKS.md).
+	in_scope := _privileged_mfa_criticality
 	some asset in input.assets
-	asset.criticality in _privileged_mfa_criticality
+	asset.criticality in in_scope
 	not asset.admin_mfa == true
 	finding := result.entity("asset", asset.id, ["admin_mfa"], _admin_msg(asset))
 	label := result.related("asset", asset.id, ["criticality"], "MFA for privileged accounts is required at this criticality")

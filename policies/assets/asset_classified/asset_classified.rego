@@ -31,8 +31,9 @@ import data.nis2check.lib.result
 _properties := ["confidentiality", "integrity", "availability", "authenticity"]
 
 deny contains result.entity("asset", asset.id, ["classification"], msg) if {
+	levels := _levels
 	some asset in input.assets
-	not _fully_classified(asset)
+	not _surely_classified(asset, levels)
 	missing := [p | some p in _properties; not _classified(asset, p)]
 	count(missing) > 0
 	msg := sprintf("asset '%s' is not classified on %s; all four properties are required", [asset.id, concat(", ", missing)])
@@ -40,12 +41,16 @@ deny contains result.entity("asset", asset.id, ["classification"], msg) if {
 
 _classified(asset, property) if trim_space(asset.classification[property]) != ""
 
-# The usual case in one step, before the list of what is missing (performance: this rule runs
-# on every asset).
-_fully_classified(asset) if {
+# The usual case in one step, before the list of what is missing, and cheaply: all four are one of the levels the schema allows (four set lookups
+# instead of four calls of trim_space, for every asset). Anything else is looked at closely.
+_surely_classified(asset, levels) if {
+	# Not a parameter: OPA fails the calling body when an argument is undefined (a missing
+	# table), where the finding is wanted.
 	c := asset.classification
-	trim_space(c.confidentiality) != ""
-	trim_space(c.integrity) != ""
-	trim_space(c.availability) != ""
-	trim_space(c.authenticity) != ""
+	levels[c.confidentiality]
+	levels[c.integrity]
+	levels[c.availability]
+	levels[c.authenticity]
 }
+
+_levels := {"low", "medium", "high"}

@@ -25,11 +25,17 @@ package nis2check.rules.assets.asset_owner
 
 import data.nis2check.lib.result
 
-deny contains result.entity("asset", asset.id, ["owner"], msg) if {
+# Missing and blank are two bodies, each tested inline: this runs for every asset, and a call
+# to a helper per asset costs more than the test itself (BENCHMARKS.md).
+deny contains result.entity("asset", asset.id, ["owner"], _msg(asset)) if {
 	some asset in input.assets
-	not _owned(asset)
-	msg := sprintf("asset '%s' has no owner; name the person responsible for it", [asset.id])
+	not asset.owner
 }
 
-_owned(asset) if trim_space(asset.owner) != ""
+deny contains result.entity("asset", asset.id, ["owner"], _msg(asset)) if {
+	some asset in input.assets
+	trim_space(asset.owner) == ""
+}
+
+_msg(asset) := sprintf("asset '%s' has no owner; name the person responsible for it", [asset.id])
 

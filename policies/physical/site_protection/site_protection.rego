@@ -49,6 +49,7 @@ _properties := {
 deny contains result.entity("asset", site.id, [property], msg) if {
 	some site in input.assets
 	site.type == "site"
+	# Few assets are sites: the set is looked up only for those.
 	site.criticality in _in_scope_criticality
 	some property, need in _properties
 	not _protected(site, property)
