@@ -393,6 +393,22 @@ pub fn prepare(
     })
 }
 
+/// [`prepare`] against a `Sources` of its own (so it can run on another thread; append the
+/// sources and shift the diagnostics' files), with the modules analysed: regorus does that on
+/// the first evaluation otherwise, and a clone of an analysed engine is analysed.
+pub fn prepare_analysed(
+    modules: &[Module],
+    options: &EngineOptions,
+) -> (Option<PolicySet>, Sources, Vec<Diagnostic>) {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut set = prepare(modules, options, &mut sources, &mut diagnostics);
+    if let Some(set) = set.as_mut() {
+        let _ = set.engine.eval_query("true".to_string(), false);
+    }
+    (set, sources, diagnostics)
+}
+
 /// The built-in pack alone, compiled once per process and cloned (for in-memory runs: the
 /// property tests and the fuzzer, which check thousands of small repositories).
 pub fn builtin_set(options: &EngineOptions) -> Option<PolicySet> {
