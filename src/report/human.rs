@@ -167,6 +167,9 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, style: Style, out: &mut Str
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
+        // Lines break at spaces only: textwrap's default also breaks after a hyphen, which cut
+        // dates ("2024-\n01-18") and ids ("a-gba-\narchief") in two.
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_links(false)
         .with_show_related_as_nested(true);
     let v = view(d, sources);
