@@ -574,13 +574,7 @@ impl Walker<'_> {
                     value,
                     collection,
                     ..
-                } => {
-                    if let Some(k) = key {
-                        self.expr(k);
-                    }
-                    self.expr(value);
-                    self.expr(collection);
-                }
+                } => self.membership(key.as_deref(), value, collection),
                 Literal::Expr { expr, .. } | Literal::NotExpr { expr, .. } => self.expr(expr),
                 Literal::Every { domain, query, .. } => {
                     self.expr(domain);
@@ -656,14 +650,17 @@ impl Walker<'_> {
                 value,
                 collection,
                 ..
-            } => {
-                if let Some(k) = key {
-                    self.expr(k);
-                }
-                self.expr(value);
-                self.expr(collection);
-            }
+            } => self.membership(key.as_deref(), value, collection),
         }
+    }
+
+    /// `some key, value in collection` and `key, value in collection`.
+    fn membership(&mut self, key: Option<&Expr>, value: &Expr, collection: &Expr) {
+        if let Some(k) = key {
+            self.expr(k);
+        }
+        self.expr(value);
+        self.expr(collection);
     }
 
     // ---- local variables ----
