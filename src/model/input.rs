@@ -24,23 +24,34 @@ pub struct Meta {
 /// Builds `{meta, organization, people, documents, …}`; collections are sorted by id.
 pub fn build(repo: &Repository, meta: &Meta) -> Value {
     let mut root = build_small(repo, meta);
-    for kind in Kind::ALL {
-        if matches!(kind, Kind::Organization | Kind::Waiver) {
-            continue;
-        }
-        // Entities are stored in (kind, id) order; a duplicate id keeps its first definition.
-        let mut items = Vec::new();
-        let mut last: Option<&str> = None;
-        for e in repo.of_kind(kind) {
-            if last == Some(e.id.as_str()) {
-                continue;
-            }
-            last = Some(&e.id);
-            items.push(table_to_json(&e.table));
-        }
+    for (kind, tables) in collections(repo) {
+        let items = tables.into_iter().map(table_to_json).collect();
         root.insert(kind.collection().into(), Value::Array(items));
     }
     Value::Object(root)
+}
+
+/// The collections of the input (every kind but the organisation and waivers), each as its
+/// tables in id order. Entities are stored in (kind, id) order; a duplicate id keeps its first
+/// definition.
+fn collections(repo: &Repository) -> Vec<(Kind, Vec<&Table>)> {
+    let kinds = Kind::ALL
+        .into_iter()
+        .filter(|k| !matches!(k, Kind::Organization | Kind::Waiver));
+    kinds
+        .map(|kind| {
+            let mut tables = Vec::new();
+            let mut last: Option<&str> = None;
+            for e in repo.of_kind(kind) {
+                if last == Some(e.id.as_str()) {
+                    continue;
+                }
+                last = Some(&e.id);
+                tables.push(&e.table);
+            }
+            (kind, tables)
+        })
+        .collect()
 }
 
 /// `meta`, `catalog` and `organization`.
@@ -90,19 +101,7 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
     for (k, v) in build_small(repo, meta) {
         root.insert(regorus::Value::from(k), regorus::Value::from(v));
     }
-    for kind in Kind::ALL {
-        if matches!(kind, Kind::Organization | Kind::Waiver) {
-            continue;
-        }
-        let mut tables = Vec::new();
-        let mut last: Option<&str> = None;
-        for e in repo.of_kind(kind) {
-            if last == Some(e.id.as_str()) {
-                continue;
-            }
-            last = Some(&e.id);
-            tables.push(&e.table);
-        }
+    for (kind, tables) in collections(repo) {
         let items = tables_to_values(&tables, &mut strings);
         root.insert(
             regorus::Value::from(kind.collection()),
@@ -113,11 +112,10 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
 }
 
 /// Converts a collection, in two halves on two threads when it is large and a second core is
-/// there (the values are `Send`: regorus is built with `arc`).
+/// there ([`crate::par::threads`]; the values are `Send`: regorus is built with `arc`).
 fn tables_to_values(tables: &[&Table], strings: &mut Strings) -> Vec<regorus::Value> {
     const PARALLEL_FROM: usize = 4096;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if tables.len() < PARALLEL_FROM || cores < 2 {
+    if crate::par::threads(tables.len(), PARALLEL_FROM) < 2 {
         return tables.iter().map(|t| table_to_value(t, strings)).collect();
     }
     let (first, second) = tables.split_at(tables.len() / 2);
