@@ -14,10 +14,6 @@ use crate::settings::{Level, Settings};
 use crate::source::Sources;
 use crate::waiver;
 
-// Declared here until src/policy/mod.rs gains `pub mod parallel;` (then use policy::parallel).
-#[path = "policy/parallel.rs"]
-mod parallel;
-
 /// What a check run is asked to do.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -546,7 +542,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         if let Some(path) = std::env::var_os("NIS2CHECK_DUMP_INPUT") {
             let _ = std::fs::write(path, serde_json::to_vec(&value).unwrap_or_default());
         }
-        set.engine.set_input(value);
+        set.engine.set_input(value.clone());
         timings.input = t.elapsed();
 
         let t = Instant::now();
@@ -554,7 +550,14 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
             .filter(|&i| selected(&set.rules[i], &settings, &frameworks))
             .collect();
         rules_evaluated = selected.len();
-        let results = parallel::evaluate(&mut set, &selected, entities, &mut sources, &mut diags);
+        let results = policy::parallel::evaluate(
+            &mut set,
+            &selected,
+            entities,
+            &value,
+            &mut sources,
+            &mut diags,
+        );
         timings.evaluate = t.elapsed();
         let t = Instant::now();
         let active = waiver::active(waivers, opts.as_of, settings.waiver_max_months, &mut diags);

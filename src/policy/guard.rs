@@ -19,7 +19,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use regorus::unstable::{AssignOp, Expr, Literal, Parser, Query, Rule, RuleHead, Source, Span};
+use regorus::unstable::{
+    AssignOp, Expr, Literal, Module as AstModule, Parser, Query, Rule, RuleHead, Source, Span,
+};
 
 use super::Module;
 use crate::diag::{Diagnostic, Origin, Severity};
@@ -64,15 +66,15 @@ pub enum Verdict {
 
 /// A node of the reference graph: a rule or function (`pkg.name`), or a built-in function
 /// (`builtin:name`, only to follow `with` replacements).
-type Node = String;
+pub(super) type Node = String;
 
-struct Edge {
-    to: Node,
+pub(super) struct Edge {
+    pub(super) to: Node,
     file: FileId,
     span: Range<usize>,
 }
 
-struct ModuleInfo {
+pub(super) struct ModuleInfo {
     package: Vec<String>,
     /// import alias → path (starting with `data` or `input`)
     imports: BTreeMap<String, Vec<String>>,
@@ -93,32 +95,11 @@ pub fn check(
             verdicts[i] = Verdict::Rejected;
             continue;
         }
-        let Ok(source) = Source::from_contents(module.path.clone(), module.source.clone()) else {
-            continue;
-        };
-        let Ok(mut parser) = Parser::new(&source) else {
-            continue;
-        };
-        if parser.enable_rego_v1().is_err() {
-            continue;
-        }
-        let Ok(ast) = parser.parse() else {
+        let Some(ast) = parse(module) else {
             continue;
         };
         let file = super::module_file(module, sources);
-        let package = flatten(&ast.package.refr).unwrap_or_default();
-        let mut imports = BTreeMap::new();
-        for import in &ast.imports {
-            if let Some(path) = flatten(&import.refr) {
-                let alias = match &import.r#as {
-                    Some(span) => span.text().to_string(),
-                    None => path.last().cloned().unwrap_or_default(),
-                };
-                if matches!(path.first().map(String::as_str), Some("data" | "input")) {
-                    imports.insert(alias, path);
-                }
-            }
-        }
+        let (package, imports) = package_and_imports(&ast);
         if package.first().map(String::as_str) == Some("nis2check") {
             let span = span_of(ast.package.refr.span());
             diagnostics.push(
@@ -165,16 +146,7 @@ pub fn check(
             heads
                 .entry(node.clone())
                 .or_insert_with(|| (info.file, span_of(rule.span())));
-            let mut walker = Walker {
-                info,
-                defined: &defined,
-                locals: BTreeSet::new(),
-                edges: Vec::new(),
-                replaced: Vec::new(),
-                forbidden: Vec::new(),
-            };
-            walker.collect_locals_rule(rule);
-            walker.rule(rule);
+            let walker = Walker::walk(info, &defined, rule, false);
             for (span, name, why) in walker.forbidden {
                 diagnostics.push(
                     Diagnostic::new(
@@ -257,6 +229,60 @@ pub fn check(
     verdicts
 }
 
+/// regorus' syntax tree of a module (Rego v1), or `None` when it does not parse.
+pub(super) fn parse(module: &Module) -> Option<AstModule> {
+    let source = Source::from_contents(module.path.clone(), module.source.clone()).ok()?;
+    let mut parser = Parser::new(&source).ok()?;
+    parser.enable_rego_v1().ok()?;
+    parser.parse().ok()
+}
+
+impl ModuleInfo {
+    pub(super) fn new(ast: &AstModule, file: FileId) -> Self {
+        let (package, imports) = package_and_imports(ast);
+        ModuleInfo {
+            package,
+            imports,
+            file,
+        }
+    }
+
+    pub(super) fn package(&self) -> &[String] {
+        &self.package
+    }
+
+    /// `name` is one of the module's import aliases.
+    pub(super) fn has_import(&self, name: &str) -> bool {
+        self.imports.contains_key(name)
+    }
+
+    /// Imports a path below `input` (its uses are not followed).
+    pub(super) fn imports_input(&self) -> bool {
+        self.imports
+            .values()
+            .any(|p| p.first().map(String::as_str) == Some("input"))
+    }
+}
+
+/// A module's package as a path without `data`, and its imports of `data` and `input`
+/// (alias → path).
+fn package_and_imports(ast: &AstModule) -> (Vec<String>, BTreeMap<String, Vec<String>>) {
+    let package = flatten(&ast.package.refr).unwrap_or_default();
+    let mut imports = BTreeMap::new();
+    for import in &ast.imports {
+        if let Some(path) = flatten(&import.refr) {
+            let alias = match &import.r#as {
+                Some(span) => span.text().to_string(),
+                None => path.last().cloned().unwrap_or_default(),
+            };
+            if matches!(path.first().map(String::as_str), Some("data" | "input")) {
+                imports.insert(alias, path);
+            }
+        }
+    }
+    (package, imports)
+}
+
 /// Scans a module's brackets (outside strings and comments) before regorus parses it: too deep
 /// a nesting, or too many deep nests, would keep its parser busy for hours.
 fn nesting(module: &Module, sources: &mut Sources) -> Option<Diagnostic> {
@@ -327,7 +353,7 @@ fn span_of(span: &Span) -> Range<usize> {
     span.start as usize..span.end as usize
 }
 
-fn node_name(package: &[String], name: &str) -> Node {
+pub(super) fn node_name(package: &[String], name: &str) -> Node {
     let mut parts = package.to_vec();
     parts.push(name.to_string());
     parts.join(".")
@@ -416,7 +442,7 @@ fn prefix(expr: &Expr) -> Vec<String> {
 }
 
 /// The name a rule defines: the first component of its head.
-fn rule_name(rule: &Rule) -> Option<String> {
+pub(super) fn rule_name(rule: &Rule) -> Option<String> {
     let refr = match rule {
         Rule::Spec { head, .. } => match head {
             RuleHead::Compr { refr, .. }
@@ -428,18 +454,50 @@ fn rule_name(rule: &Rule) -> Option<String> {
     prefix(refr).into_iter().next()
 }
 
-struct Walker<'a> {
+pub(super) struct Walker<'a> {
     info: &'a ModuleInfo,
     defined: &'a BTreeSet<(Vec<String>, String)>,
     /// Variables bound inside the rule (they shadow rule names).
-    locals: BTreeSet<String>,
-    edges: Vec<Edge>,
+    pub(super) locals: BTreeSet<String>,
+    pub(super) edges: Vec<Edge>,
     /// `with X as Y`: X may behave as Y.
     replaced: Vec<(Node, Edge)>,
     forbidden: Vec<(Range<usize>, String, &'static str)>,
+    /// Every read of `input`: its path up to the first computed index, and whether it is the
+    /// collection of a top-level `some x in input.C` of a `deny`/`warn` body (see
+    /// [`super::split`]; only recorded when the walk was asked to look for those).
+    pub(super) inputs: Vec<(Vec<String>, bool)>,
+    /// The rule refers to something the graph cannot follow: `data` as a whole or at a computed
+    /// key, a `data` path that names no rule, or a `with` replacement.
+    pub(super) opaque: bool,
+    /// Look for the `some x in input.C` of `deny` and `warn` bodies.
+    domains: bool,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    /// Walks one rule of the module `info`; `domains` as in [`Walker::inputs`].
+    pub(super) fn walk(
+        info: &'a ModuleInfo,
+        defined: &'a BTreeSet<(Vec<String>, String)>,
+        rule: &Rule,
+        domains: bool,
+    ) -> Self {
+        let mut walker = Walker {
+            info,
+            defined,
+            locals: BTreeSet::new(),
+            edges: Vec::new(),
+            replaced: Vec::new(),
+            forbidden: Vec::new(),
+            inputs: Vec::new(),
+            opaque: false,
+            domains,
+        };
+        walker.collect_locals_rule(rule);
+        walker.rule(rule);
+        walker
+    }
+
     /// Resolves a reference to a rule or function of the custom modules, or (for a call) a
     /// built-in function.
     fn resolve(&self, parts: &[String], call: bool) -> Option<Node> {
@@ -475,7 +533,10 @@ impl Walker<'_> {
 
     fn reference(&mut self, expr: &Expr, call: bool) {
         let parts = prefix(expr);
-        if let Some(to) = self.resolve(&parts, call) {
+        let root = parts.first().map(String::as_str);
+        if root == Some("input") && !self.locals.contains("input") {
+            self.inputs.push((parts.clone(), false));
+        } else if let Some(to) = self.resolve(&parts, call) {
             if let Some(name) = to.strip_prefix("builtin:") {
                 if let Some((_, why)) = FORBIDDEN.iter().find(|(n, _)| *n == name) {
                     self.forbidden
@@ -487,6 +548,18 @@ impl Walker<'_> {
                 file: self.info.file,
                 span: span_of(expr.span()),
             });
+        } else if root.is_some_and(|r| {
+            !self.locals.contains(r)
+                && (r == "data"
+                    || self
+                        .info
+                        .imports
+                        .get(r)
+                        .and_then(|p| p.first())
+                        .map(String::as_str)
+                        == Some("data"))
+        }) {
+            self.opaque = true;
         }
         // Computed indexes are expressions of their own.
         let mut e = expr;
@@ -534,11 +607,14 @@ impl Walker<'_> {
                         }
                     }
                 }
+                let top = self.domains
+                    && matches!(head, RuleHead::Set { .. })
+                    && matches!(rule_name(rule).as_deref(), Some("deny" | "warn"));
                 for body in bodies {
                     if let Some(a) = &body.assign {
                         self.expr(&a.value);
                     }
-                    self.query(&body.query);
+                    self.query_at(&body.query, top);
                 }
             }
             Rule::Default { args, value, .. } => {
@@ -566,8 +642,21 @@ impl Walker<'_> {
     }
 
     fn query(&mut self, query: &Query) {
+        self.query_at(query, false)
+    }
+
+    /// A query; `top` for the body of a `deny` or `warn`, whose first `some x in input.C` for
+    /// each C is recorded as that body's domain.
+    fn query_at(&mut self, query: &Query, top: bool) {
+        let mut domains = BTreeSet::new();
         for stmt in &query.stmts {
             match &stmt.literal {
+                Literal::SomeIn {
+                    key: None,
+                    value,
+                    collection,
+                    ..
+                } if top && self.domain(collection, &mut domains) => self.expr(value),
                 Literal::SomeVars { .. } => {}
                 Literal::SomeIn {
                     key,
@@ -582,6 +671,7 @@ impl Walker<'_> {
                 }
             }
             for with in &stmt.with_mods {
+                self.opaque = true;
                 self.expr(&with.r#as);
                 let target = self.resolve(&prefix(&with.refr), true);
                 let replacement = self.resolve(&prefix(&with.r#as), true);
@@ -651,6 +741,23 @@ impl Walker<'_> {
                 collection,
                 ..
             } => self.membership(key.as_deref(), value, collection),
+        }
+    }
+
+    /// Records `collection` as a domain when it is `input.C` and the body has no domain over C
+    /// yet (a second one pairs the elements: not a domain).
+    fn domain(&mut self, collection: &Expr, seen: &mut BTreeSet<String>) -> bool {
+        match flatten(collection) {
+            Some(path)
+                if path.len() == 2
+                    && path[0] == "input"
+                    && !self.locals.contains("input")
+                    && seen.insert(path[1].clone()) =>
+            {
+                self.inputs.push((path, true));
+                true
+            }
+            _ => false,
         }
     }
 

@@ -3,6 +3,8 @@
 
 pub mod guard;
 pub mod metadata;
+pub mod parallel;
+pub mod split;
 pub mod testing;
 
 use std::path::Path;
@@ -427,11 +429,16 @@ pub fn builtin_set(options: &EngineOptions) -> Option<PolicySet> {
 
 pub fn new_engine(options: &EngineOptions) -> regorus::Engine {
     let mut engine = regorus::Engine::new();
+    set_time_limit(&mut engine, options.time_limit);
+    engine
+}
+
+/// The time one evaluation (`eval_rule`) may take.
+pub fn set_time_limit(engine: &mut regorus::Engine, limit: Duration) {
     engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-        limit: options.time_limit,
+        limit,
         check_interval: std::num::NonZeroU32::new(64).unwrap(),
     });
-    engine
 }
 
 /// A finding object as a rule returns it.
@@ -480,6 +487,29 @@ pub struct RuleResult {
     pub elapsed: Duration,
 }
 
+/// What evaluating one rule's `deny` and `warn` gave on the engine's input: per name, absent
+/// (the package does not define it), the set, or regorus' error.
+#[derive(Default)]
+pub struct Raw {
+    pub deny: Option<Result<regorus::Value, String>>,
+    pub warn: Option<Result<regorus::Value, String>>,
+}
+
+/// Evaluates a rule's `deny` and `warn` on the engine's current input.
+pub fn evaluate_raw(engine: &mut regorus::Engine, rule: &Rule) -> Raw {
+    let mut eval = |present: bool, name: &str| {
+        present.then(|| {
+            engine
+                .eval_rule(format!("data.{}.{name}", rule.package))
+                .map_err(|err| format!("{err:#}"))
+        })
+    };
+    Raw {
+        deny: eval(rule.has_deny, "deny"),
+        warn: eval(rule.has_warn, "warn"),
+    }
+}
+
 /// Evaluates the given rules on a prepared engine whose input is set.
 pub fn evaluate(
     set: &mut PolicySet,
@@ -490,81 +520,100 @@ pub fn evaluate(
     let mut results = Vec::with_capacity(which.len());
     for &i in which {
         let started = std::time::Instant::now();
-        let rule = set.rules[i].clone();
-        let mut findings = Vec::new();
-        for (is_warn, present, name) in [
-            (false, rule.has_deny, "deny"),
-            (true, rule.has_warn, "warn"),
-        ] {
-            if !present {
-                continue;
-            }
-            let path = format!("data.{}.{name}", rule.package);
-            match set.engine.eval_rule(path) {
-                Ok(regorus::Value::Undefined) => {}
-                Ok(value) => match parse_findings(&value) {
-                    Ok(list) => findings.extend(list.into_iter().map(|f| (is_warn, f))),
-                    Err(e) => diagnostics.push(
-                        Diagnostic::new(Origin::Policy, Severity::Error, "malformed-finding", format!("rule {} returned a malformed `{name}`: {e}", rule.meta.id))
-                            .help("a finding is {\"msg\": string, \"entity\": {\"kind\", \"id\"}, \"field\": [..], \"related\": [..]} (docs/policies.md)"),
-                    ),
-                },
-                Err(err) => {
-                    let text = format!("{err:#}");
-                    // The error is located in the module it names (a library the rule calls,
-                    // say), else in the rule's own.
-                    let named = text
-                        .lines()
-                        .find_map(|l| l.trim_start().strip_prefix("--> "))
-                        .and_then(|rest| rest.rsplitn(3, ':').nth(2))
-                        .map(str::trim);
-                    let module = match named {
-                        Some(path) => set.modules.iter().find(|m| m.path == path),
-                        None => set.modules.iter().find(|m| m.path == rule.path),
-                    };
-                    let timeout = text.contains("time limit")
-                        || text.contains("timed out")
-                        || text.contains("execution timer");
-                    let d = if timeout {
-                        let limit = set.time_limit.as_secs_f64();
-                        let mut d = Diagnostic::new(
-                            Origin::Policy,
-                            Severity::Error,
-                            "policy-timeout",
-                            format!(
-                                "rule {} (`{}`) ran past the time limit of {limit} s and was stopped",
-                                rule.meta.id, rule.path
-                            ),
-                        )
-                        .help("make the rule linear: index a collection by id once instead of scanning one collection inside another; raise the limit with `--policy-timeout SECONDS` only for a rule that is slow by nature");
-                        if let Some(m) = module {
-                            let file = module_file(m, sources);
-                            let line = metadata::package_of(&m.source).map_or(0, |(_, l)| l);
-                            let span = sources.get(file).line_range(line.saturating_sub(1));
-                            d = d.at(file, span, Some(format!("`{name}` of this package")));
-                        }
-                        d
-                    } else {
-                        engine_error(
-                            "policy-runtime-error",
-                            &format!("rule {} failed", rule.meta.id),
-                            &text,
-                            module,
-                            sources,
-                        )
-                        .help(format!("fix the rule in `{}`", rule.path))
-                    };
-                    diagnostics.push(d);
-                }
-            }
-        }
-        results.push(RuleResult {
-            rule: i,
-            findings,
-            elapsed: started.elapsed(),
-        });
+        let raw = evaluate_raw(&mut set.engine, &set.rules[i]);
+        results.push(conclude(
+            set,
+            i,
+            raw,
+            started.elapsed(),
+            sources,
+            diagnostics,
+        ));
     }
     results
+}
+
+/// The findings of rule `i` from its raw sets; a malformed set or an error is a diagnostic.
+pub fn conclude(
+    set: &PolicySet,
+    i: usize,
+    raw: Raw,
+    elapsed: Duration,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RuleResult {
+    let rule = &set.rules[i];
+    let mut findings = Vec::new();
+    for (is_warn, name, outcome) in [(false, "deny", raw.deny), (true, "warn", raw.warn)] {
+        match outcome {
+            None | Some(Ok(regorus::Value::Undefined)) => {}
+            Some(Ok(value)) => match parse_findings(&value) {
+                Ok(list) => findings.extend(list.into_iter().map(|f| (is_warn, f))),
+                Err(e) => diagnostics.push(
+                    Diagnostic::new(Origin::Policy, Severity::Error, "malformed-finding", format!("rule {} returned a malformed `{name}`: {e}", rule.meta.id))
+                        .help("a finding is {\"msg\": string, \"entity\": {\"kind\", \"id\"}, \"field\": [..], \"related\": [..]} (docs/policies.md)"),
+                ),
+            },
+            Some(Err(text)) => diagnostics.push(runtime_error(set, rule, name, &text, sources)),
+        }
+    }
+    RuleResult {
+        rule: i,
+        findings,
+        elapsed,
+    }
+}
+
+/// A rule that failed or ran out of time.
+fn runtime_error(
+    set: &PolicySet,
+    rule: &Rule,
+    name: &str,
+    text: &str,
+    sources: &mut Sources,
+) -> Diagnostic {
+    // The error is located in the module it names (a library the rule calls, say), else in
+    // the rule's own.
+    let named = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|rest| rest.rsplitn(3, ':').nth(2))
+        .map(str::trim);
+    let module = match named {
+        Some(path) => set.modules.iter().find(|m| m.path == path),
+        None => set.modules.iter().find(|m| m.path == rule.path),
+    };
+    let timeout = text.contains("time limit")
+        || text.contains("timed out")
+        || text.contains("execution timer");
+    if !timeout {
+        return engine_error(
+            "policy-runtime-error",
+            &format!("rule {} failed", rule.meta.id),
+            text,
+            module,
+            sources,
+        )
+        .help(format!("fix the rule in `{}`", rule.path));
+    }
+    let limit = set.time_limit.as_secs_f64();
+    let mut d = Diagnostic::new(
+        Origin::Policy,
+        Severity::Error,
+        "policy-timeout",
+        format!(
+            "rule {} (`{}`) ran past the time limit of {limit} s and was stopped",
+            rule.meta.id, rule.path
+        ),
+    )
+    .help("make the rule linear: index a collection by id once instead of scanning one collection inside another; raise the limit with `--policy-timeout SECONDS` only for a rule that is slow by nature");
+    if let Some(m) = module {
+        let file = module_file(m, sources);
+        let line = metadata::package_of(&m.source).map_or(0, |(_, l)| l);
+        let span = sources.get(file).line_range(line.saturating_sub(1));
+        d = d.at(file, span, Some(format!("`{name}` of this package")));
+    }
+    d
 }
 
 fn parse_findings(value: &regorus::Value) -> Result<Vec<RawFinding>, String> {

@@ -1,16 +1,22 @@
-//! Evaluates rule packages in parallel on clones of the prepared engine (DESIGN.md §8).
+//! Evaluates the rules on all cores, on clones of the prepared engine, and large collections
+//! block by block (DESIGN.md §8, [`super::split`]).
 //!
 //! Rules are independent: each `eval_rule` starts from a clean evaluation state, so a clone of
-//! the engine with the input set gives exactly the result the shared engine gives. Workers take
-//! the next rule from a shared counter (the costs of rules differ a lot); the results and any
-//! diagnostics are put back in the order of `which`, so the output is byte-identical to
-//! [`crate::policy::evaluate`].
+//! the engine with the input set gives exactly the result the shared engine gives. The work is
+//! a list of items — a rule on the whole input, or a rule on one block of a collection it may
+//! be split over — taken by the workers from a shared counter, the whole rules first (their
+//! costs differ a lot), then block after block so that the rules of a block read it while it
+//! is in the cache. A rule's blocks are joined as sets, and the results and any diagnostics
+//! are put back in the order of `which`, so the output is byte-identical to
+//! [`crate::policy::evaluate`] for any number of workers and any block size.
 
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use crate::diag::Diagnostic;
-use crate::policy::{evaluate as evaluate_sequential, PolicySet, RuleResult};
+use crate::policy::{conclude, evaluate_raw, set_time_limit, split, PolicySet, Raw, RuleResult};
 use crate::source::Sources;
 
 /// Below this many entities a second engine saves nothing. The engine is analysed before it is
@@ -18,9 +24,6 @@ use crate::source::Sources;
 /// entities) evaluates in 5.3 ms on one thread and 3.6 ms on two; a repository of a handful of
 /// entities takes the same time either way.
 pub const MIN_ENTITIES: usize = 64;
-
-/// A rule's result and the diagnostics it raised.
-type Slot = (RuleResult, Vec<Diagnostic>);
 
 /// The number of workers ([`crate::par::threads`]): at most one per rule, and one for a
 /// small repository.
@@ -30,40 +33,175 @@ pub fn threads(rules: usize, entities: usize) -> usize {
         .max(1)
 }
 
-/// Like [`crate::policy::evaluate`], spread over [`threads`] workers. `entities` is the size
-/// of the input (it decides whether parallel evaluation pays).
+/// Like [`crate::policy::evaluate`], on [`threads`] workers. `input` is the document the
+/// engine's input is set to; `entities` its size (it decides whether parallel evaluation pays).
 pub fn evaluate(
     set: &mut PolicySet,
     which: &[usize],
     entities: usize,
+    input: &regorus::Value,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<RuleResult> {
     let workers = threads(which.len(), entities);
-    if workers <= 1 {
-        return evaluate_sequential(set, which, sources, diagnostics);
+    let blocking = split::Blocking::from_env();
+    evaluate_with(set, which, workers, input, blocking, sources, diagnostics)
+}
+
+/// One item of work.
+#[derive(Clone, Copy)]
+enum Work {
+    /// The rule at this position of `which`, on the whole input.
+    Whole(usize),
+    /// The rule at `pos` on block `block` of `blocks[split]`.
+    Block {
+        pos: usize,
+        split: usize,
+        block: usize,
+    },
+}
+
+/// The inputs of one collection's blocks.
+struct Blocks {
+    docs: Vec<regorus::Value>,
+}
+
+/// A split rule's result so far.
+#[derive(Default)]
+struct Joined {
+    /// `deny`, `warn`: the union of the blocks' sets.
+    sets: [Option<BTreeSet<regorus::Value>>; 2],
+    /// `deny`, `warn`: the error of the first block (in block order) that failed.
+    errors: [Option<(usize, String)>; 2],
+    elapsed: Duration,
+}
+
+impl Joined {
+    fn add(&mut self, block: usize, raw: Raw, elapsed: Duration) {
+        self.elapsed += elapsed;
+        for (k, outcome) in [raw.deny, raw.warn].into_iter().enumerate() {
+            match outcome {
+                None => {}
+                Some(Ok(value)) => {
+                    let set = self.sets[k].get_or_insert_with(BTreeSet::new);
+                    if let Ok(items) = value.as_set() {
+                        set.extend(items.iter().cloned());
+                    } else if value != regorus::Value::Undefined {
+                        // Not a set: keep it, so that concluding reports it as malformed.
+                        set.insert(value);
+                    }
+                }
+                Some(Err(text)) if self.errors[k].as_ref().is_none_or(|(b, _)| block < *b) => {
+                    self.errors[k] = Some((block, text));
+                }
+                Some(Err(_)) => {}
+            }
+        }
     }
-    // Analyse the modules once, before cloning: a clone of a prepared engine is prepared (and
-    // shares the compiled modules and the input, which are reference counted).
-    let _ = set.engine.eval_query("true".to_string(), false);
+
+    fn into_raw(self) -> Raw {
+        let [deny, warn] = self.sets;
+        let [deny_err, warn_err] = self.errors;
+        let one = |set: Option<BTreeSet<regorus::Value>>, err: Option<(usize, String)>| match err {
+            Some((_, text)) => Some(Err(text)),
+            None => set.map(|s| Ok(regorus::Value::from(s))),
+        };
+        Raw {
+            deny: one(deny, deny_err),
+            warn: one(warn, warn_err),
+        }
+    }
+}
+
+/// What a position of `which` ends with.
+enum Slot {
+    Pending,
+    Whole(Raw, Duration),
+    Split(Joined),
+}
+
+/// [`evaluate`] with the number of workers and the blocking given.
+pub fn evaluate_with(
+    set: &mut PolicySet,
+    which: &[usize],
+    workers: usize,
+    input: &regorus::Value,
+    blocking: split::Blocking,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RuleResult> {
+    let raw = evaluate_raw_all(set, which, workers, input, blocking);
+    raw.into_iter()
+        .zip(which)
+        .map(|((raw, elapsed), &i)| conclude(set, i, raw, elapsed, sources, diagnostics))
+        .collect()
+}
+
+/// The raw sets of the rules in `which` (in that order) and the time each took, evaluated as
+/// [`evaluate_with`] does (the benchmark compares them with OPA's).
+pub fn evaluate_raw_all(
+    set: &mut PolicySet,
+    which: &[usize],
+    workers: usize,
+    input: &regorus::Value,
+    blocking: split::Blocking,
+) -> Vec<(Raw, Duration)> {
+    let (items, blocks) = plan(set, which, input, blocking);
+    let workers = workers.clamp(1, items.len().max(1));
+    if workers > 1 {
+        // Analyse the modules once, before cloning: a clone of a prepared engine is prepared
+        // (and shares the compiled modules and the input, which are reference counted).
+        let _ = set.engine.eval_query("true".to_string(), false);
+    }
     let clones: Vec<PolicySet> = (1..workers).map(|_| set.clone()).collect();
 
     let next = AtomicUsize::new(0);
-    // Per position in `which`: the rule's result and the diagnostics it raised.
-    let slots: Mutex<Vec<Option<Slot>>> = Mutex::new((0..which.len()).map(|_| None).collect());
+    let slots: Mutex<Vec<Slot>> = Mutex::new((0..which.len()).map(|_| Slot::Pending).collect());
+    let limit = set.time_limit;
     let work = |own: &mut PolicySet| {
-        // `evaluate` labels no file for a rule that fails (its diagnostics carry no place), so
-        // a scratch `Sources` loses nothing.
-        let mut scratch = Sources::default();
+        // The block the engine's input is cut to, if any.
+        let mut current: Option<(usize, usize)> = None;
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            if i >= which.len() {
-                break;
+            let n = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&item) = items.get(n) else { break };
+            match item {
+                Work::Whole(pos) => {
+                    if current.take().is_some() {
+                        own.engine.set_input(input.clone());
+                    }
+                    let started = Instant::now();
+                    let raw = evaluate_raw(&mut own.engine, &own.rules[which[pos]]);
+                    let elapsed = started.elapsed();
+                    slots.lock().expect("no worker panics")[pos] = Slot::Whole(raw, elapsed);
+                }
+                Work::Block { pos, split, block } => {
+                    if current != Some((split, block)) {
+                        own.engine.set_input(blocks[split].docs[block].clone());
+                        current = Some((split, block));
+                    }
+                    // The rule's time limit holds for all its blocks together.
+                    let spent = match &slots.lock().expect("no worker panics")[pos] {
+                        Slot::Split(j) => j.elapsed,
+                        _ => Duration::ZERO,
+                    };
+                    let left = limit.saturating_sub(spent).max(Duration::from_millis(1));
+                    set_time_limit(&mut own.engine, left);
+                    let started = Instant::now();
+                    let raw = evaluate_raw(&mut own.engine, &own.rules[which[pos]]);
+                    let elapsed = started.elapsed();
+                    set_time_limit(&mut own.engine, limit);
+                    let mut slots = slots.lock().expect("no worker panics");
+                    if matches!(slots[pos], Slot::Pending) {
+                        slots[pos] = Slot::Split(Joined::default());
+                    }
+                    if let Slot::Split(joined) = &mut slots[pos] {
+                        joined.add(block, raw, elapsed);
+                    }
+                }
             }
-            let mut diags = Vec::new();
-            let mut result = evaluate_sequential(own, &which[i..=i], &mut scratch, &mut diags);
-            let result = result.pop().expect("one rule in, one result out");
-            slots.lock().expect("no worker panics")[i] = Some((result, diags));
+        }
+        if current.is_some() {
+            own.engine.set_input(input.clone());
         }
     };
     std::thread::scope(|scope| {
@@ -74,12 +212,91 @@ pub fn evaluate(
         // The calling thread is a worker too, on the original engine.
         work(set);
     });
-    let mut results = Vec::with_capacity(which.len());
-    for slot in slots.into_inner().expect("no worker panics") {
-        let (result, diags) = slot.expect("every rule was evaluated");
-        diagnostics.extend(diags);
-        results.push(result);
+    slots
+        .into_inner()
+        .expect("no worker panics")
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Whole(raw, elapsed) => (raw, elapsed),
+            Slot::Split(joined) => {
+                let elapsed = joined.elapsed;
+                (joined.into_raw(), elapsed)
+            }
+            Slot::Pending => unreachable!("every rule was evaluated"),
+        })
+        .collect()
+}
+
+/// The items of work: every rule whole, except that a rule that may be split over a
+/// collection longer than a block, and reads little else ([`split::Blocking`]), runs on each
+/// of its blocks (over the largest such collection).
+fn plan(
+    set: &PolicySet,
+    which: &[usize],
+    input: &regorus::Value,
+    blocking: split::Blocking,
+) -> (Vec<Work>, Vec<Blocks>) {
+    let Ok(root) = input.as_object() else {
+        return ((0..which.len()).map(Work::Whole).collect(), Vec::new());
+    };
+    let len = |v: &regorus::Value| match v {
+        regorus::Value::Array(a) => a.len(),
+        regorus::Value::Object(o) => o.len(),
+        regorus::Value::Set(s) => s.len(),
+        _ => 0,
+    };
+    // The collections to split: arrays longer than a block, largest first.
+    let mut large: Vec<(String, usize)> = root
+        .iter()
+        .filter_map(|(k, v)| {
+            let n = v.as_array().ok()?.len();
+            let name = k.as_string().ok()?;
+            (n > blocking.size).then(|| (name.to_string(), n))
+        })
+        .collect();
+    large.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let separable = if large.is_empty() {
+        Default::default()
+    } else {
+        split::separable(&set.modules)
+    };
+    let size_of = |key: &str| root.get(&regorus::Value::from(key)).map_or(0, len);
+    // Per position: the index in `large` of the collection the rule is split over.
+    let chosen: Vec<Option<usize>> = which
+        .iter()
+        .map(|&i| {
+            let over = separable.get(&set.rules[i].package)?;
+            large.iter().position(|(name, _)| {
+                over.get(name).is_some_and(|other| {
+                    let read: usize = other.iter().map(|k| size_of(k)).sum();
+                    read <= blocking.max_other
+                })
+            })
+        })
+        .collect();
+    let mut items: Vec<Work> = (0..which.len())
+        .filter(|&pos| chosen[pos].is_none())
+        .map(Work::Whole)
+        .collect();
+    let mut blocks = Vec::new();
+    for (c, (name, len)) in large.iter().enumerate() {
+        let rules: Vec<usize> = (0..which.len())
+            .filter(|&pos| chosen[pos] == Some(c))
+            .collect();
+        if rules.is_empty() {
+            continue;
+        }
+        // Even blocks of at most `blocking.size`.
+        let count = len.div_ceil(blocking.size);
+        let per = len.div_ceil(count);
+        let docs: Vec<regorus::Value> = (0..count)
+            .map(|b| split::block_input(input, name, b * per..((b + 1) * per).min(*len)))
+            .collect();
+        let split = blocks.len();
+        for block in 0..count {
+            items.extend(rules.iter().map(|&pos| Work::Block { pos, split, block }));
+        }
+        blocks.push(Blocks { docs });
     }
-    let _ = sources;
-    results
+    (items, blocks)
 }
