@@ -2,11 +2,12 @@
 //!
 //! - `floor DIR [--repeat K]`: reads every `*.toml` below DIR (the files `check` reads) and
 //!   parses each with `toml::de::DeTable::parse`, nothing else: the floor of a check.
-//! - `eval INPUT.json [--repeat K] [--results FILE] [--policies DIR] [--only ID,..]`: compiles
-//!   the built-in rule
-//!   pack, sets INPUT (the document `check` builds, written with `NIS2CHECK_DUMP_INPUT`) as
-//!   `input`, and evaluates every rule's `deny` and `warn`; prints the time per rule and for
-//!   the whole pack, and writes the raw result sets (to compare with OPA).
+//! - `eval INPUT.json [--repeat K] [--results FILE] [--policies DIR] [--only ID,..]
+//!   [--threads T] [--whole]`: compiles the built-in rule pack, sets INPUT (the document
+//!   `check` builds, written with `NIS2CHECK_DUMP_INPUT`) as `input`, and evaluates every
+//!   rule's `deny` and `warn` as `check` does (on one worker; large collections block by
+//!   block, or not with `--whole`); prints the time per rule and for the whole pack (and on T
+//!   workers), and writes the raw result sets (to compare with OPA).
 //!
 //! - `input DIR`: the input stage alone, built directly (as `check` does) and through JSON.
 //!
@@ -228,7 +229,7 @@ fn eval(args: &[String]) -> Result<Value, String> {
         None => nis2check::policy::builtin_modules(),
     };
     let only: Option<Vec<&str>> = flag(args, "--only").map(|s| s.split(',').collect());
-    let set = nis2check::policy::prepare(
+    let mut set = nis2check::policy::prepare(
         &modules,
         &nis2check::policy::EngineOptions::default(),
         &mut sources,
@@ -250,6 +251,21 @@ fn eval(args: &[String]) -> Result<Value, String> {
     }
     let convert_ms = ms(t.elapsed());
 
+    // As `check` evaluates: large collections block by block, unless `--whole`.
+    let blocking = if args.iter().any(|a| a == "--whole") {
+        nis2check::policy::split::Blocking {
+            size: usize::MAX,
+            max_other: 0,
+        }
+    } else {
+        nis2check::policy::split::Blocking::from_env()
+    };
+    let which: Vec<usize> = (0..set.rules.len())
+        .filter(|&i| {
+            only.as_ref()
+                .is_none_or(|o| o.contains(&set.rules[i].meta.id.as_str()))
+        })
+        .collect();
     let mut per_rule: Vec<(String, String, Vec<f64>)> = set
         .rules
         .iter()
@@ -257,78 +273,44 @@ fn eval(args: &[String]) -> Result<Value, String> {
         .collect();
     let mut totals = Vec::new();
     let mut results = Map::new();
-    for run in 0..repeat.max(1) {
-        let mut engine = set.engine.clone();
+    // Analysed once, as `check` has it (a clone of an analysed engine is analysed).
+    let _ = set.engine.eval_query("true".to_string(), false);
+    let run_once = |workers: usize| {
+        let mut own = set.clone();
         let t = Instant::now();
-        engine.set_input(value.clone());
-        let set_input = t.elapsed();
-        let total = Instant::now();
-        for (i, rule) in set.rules.iter().enumerate() {
-            if only
-                .as_ref()
-                .is_some_and(|o| !o.contains(&rule.meta.id.as_str()))
-            {
+        own.engine.set_input(value.clone());
+        let raw = nis2check::policy::parallel::evaluate_raw_all(
+            &mut own, &which, workers, &value, blocking,
+        );
+        (ms(t.elapsed()), raw)
+    };
+    for run in 0..repeat.max(1) {
+        let (total, raw) = run_once(1);
+        totals.push(total);
+        for (&i, (raw, elapsed)) in which.iter().zip(raw) {
+            per_rule[i].2.push(ms(elapsed));
+            if run > 0 {
                 continue;
             }
-            let t = Instant::now();
+            let rule = &set.rules[i];
             let mut out = Map::new();
-            for (present, name) in [(rule.has_deny, "deny"), (rule.has_warn, "warn")] {
-                if !present {
-                    continue;
-                }
-                let v = engine
-                    .eval_rule(format!("data.{}.{name}", rule.package))
-                    .map_err(|e| format!("{}: {e:#}", rule.meta.id))?;
-                if run == 0 {
-                    let v = match v {
-                        regorus::Value::Undefined => Value::Array(Vec::new()),
-                        v => serde_json::to_value(&v).map_err(|e| e.to_string())?,
-                    };
-                    out.insert(name.to_string(), v);
-                }
+            for (name, outcome) in [("deny", raw.deny), ("warn", raw.warn)] {
+                let v = match outcome {
+                    None => continue,
+                    Some(Err(e)) => return Err(format!("{}: {e}", rule.meta.id)),
+                    Some(Ok(regorus::Value::Undefined)) => Value::Array(Vec::new()),
+                    Some(Ok(v)) => serde_json::to_value(&v).map_err(|e| e.to_string())?,
+                };
+                out.insert(name.to_string(), v);
             }
-            per_rule[i].2.push(ms(t.elapsed()));
-            if run == 0 {
-                results.insert(rule.package.clone(), Value::Object(out));
-            }
+            results.insert(rule.package.clone(), Value::Object(out));
         }
-        totals.push(ms(total.elapsed() + set_input));
     }
-    // Parallel: `--threads T` workers share the rules; with `--private-input` each worker
-    // converts its own copy of the input instead of sharing one (reference-counted) value.
+    // All cores: `--threads T` workers, as `check` runs them.
     let mut parallel = Value::Null;
     if let Some(threads) = flag(args, "--threads").and_then(|t| t.parse::<usize>().ok()) {
-        let private = args.iter().any(|a| a == "--private-input");
-        let json: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let t = Instant::now();
-        // As `check` does: analyse the modules once, then clone the prepared engine.
-        let mut prepared = set.engine.clone();
-        prepared.set_input(value.clone());
-        let _ = prepared.eval_query("true".to_string(), false);
-        let prepared = &prepared;
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let (set, next, json) = (&set, &next, &json);
-                scope.spawn(move || {
-                    let mut engine = prepared.clone();
-                    if private {
-                        engine.set_input(nis2check::model::input::value_from_json(json));
-                    }
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(rule) = set.rules.get(i) else { break };
-                        for (present, name) in [(rule.has_deny, "deny"), (rule.has_warn, "warn")] {
-                            if present {
-                                let _ = engine.eval_rule(format!("data.{}.{name}", rule.package));
-                            }
-                        }
-                    }
-                });
-            }
-        });
-        parallel =
-            json!({"threads": threads, "private_input": private, "evaluate_ms": ms(t.elapsed())});
+        let runs: Vec<f64> = (0..repeat.max(1)).map(|_| run_once(threads).0).collect();
+        parallel = json!({"threads": threads, "evaluate_ms": median(runs)});
     }
     if let Some(p) = results_path {
         std::fs::write(
