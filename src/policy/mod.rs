@@ -510,29 +510,6 @@ pub fn evaluate_raw(engine: &mut regorus::Engine, rule: &Rule) -> Raw {
     }
 }
 
-/// Evaluates the given rules on a prepared engine whose input is set.
-pub fn evaluate(
-    set: &mut PolicySet,
-    which: &[usize],
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<RuleResult> {
-    let mut results = Vec::with_capacity(which.len());
-    for &i in which {
-        let started = std::time::Instant::now();
-        let raw = evaluate_raw(&mut set.engine, &set.rules[i]);
-        results.push(conclude(
-            set,
-            i,
-            raw,
-            started.elapsed(),
-            sources,
-            diagnostics,
-        ));
-    }
-    results
-}
-
 /// The findings of rule `i` from its raw sets; a malformed set or an error is a diagnostic.
 pub fn conclude(
     set: &PolicySet,

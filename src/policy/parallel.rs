@@ -8,7 +8,8 @@
 //! costs differ a lot), then block after block so that the rules of a block read it while it
 //! is in the cache. A rule's blocks are joined as sets, and the results and any diagnostics
 //! are put back in the order of `which`, so the output is byte-identical to
-//! [`crate::policy::evaluate`] for any number of workers and any block size.
+//! one worker evaluating every rule on the whole input, for any number of workers and any
+//! block size.
 
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,7 +34,7 @@ pub fn threads(rules: usize, entities: usize) -> usize {
         .max(1)
 }
 
-/// Like [`crate::policy::evaluate`], on [`threads`] workers. `input` is the document the
+/// Evaluates the rules in `which` on [`threads`] workers. `input` is the document the
 /// engine's input is set to; `entities` its size (it decides whether parallel evaluation pays).
 pub fn evaluate(
     set: &mut PolicySet,
