@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$PWD/target/debug/nis2check"
-[ -x "$bin" ] || cargo build --locked --quiet
+cargo build --locked --quiet
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary.md"
@@ -18,6 +18,12 @@ set -e
 fail() { echo "action test: $*" >&2; echo "--- stdout" >&2; head -40 "$work/stdout" >&2; echo "--- stderr" >&2; cat "$work/stderr" >&2; exit 1; }
 [ "$code" -eq 1 ] || fail "expected exit code 1 (findings), got $code"
 grep -q '^::error file=' "$work/stdout" || fail "no error annotations"
+# The example lives in fixtures/example-org of this git repository: GitHub needs the paths
+# from the repository's root.
+if git rev-parse --git-dir > /dev/null 2>&1; then
+  grep -q '^::error file=fixtures/example-org/assets/' "$work/stdout" || fail "annotations are not relative to the repository root"
+  grep -q '"uri": "fixtures/example-org/' "$INPUT_SARIF_FILE" || fail "SARIF paths are not relative to the repository root"
+fi
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"]=="2.1.0" and d["runs"][0]["results"], "empty SARIF"' "$INPUT_SARIF_FILE" || fail "SARIF missing or invalid"
 head -n 1 "$GITHUB_STEP_SUMMARY" | grep -q 'previous step' || fail "the job summary was overwritten instead of appended"
 grep -q 'nis2check' "$GITHUB_STEP_SUMMARY" || fail "no job summary written"

@@ -18,10 +18,22 @@ if [ -n "${INPUT_AS_OF:-}" ]; then common+=(--as-of "$INPUT_AS_OF"); fi
 extra=()
 if [ -n "${INPUT_ARGS:-}" ]; then read -r -a extra <<< "$INPUT_ARGS"; fi
 
-"$bin" check "$path" --format sarif --output "$sarif" "${common[@]}" "${extra[@]}"
+# GitHub places annotations and SARIF results relative to the root of the git repository:
+# when the compliance folder is a subfolder, its paths need the folder's place in front.
+place=()
+case " ${extra[*]-} " in
+  *" --path-prefix "* | *" --path-prefix="*) ;;
+  *)
+    if prefix="$(git -C "$path" rev-parse --show-prefix 2>/dev/null)" && [ -n "$prefix" ]; then
+      place+=(--path-prefix "$prefix")
+    fi
+    ;;
+esac
+
+"$bin" check "$path" --format sarif --output "$sarif" "${common[@]}" "${place[@]}" "${extra[@]}"
 sarif_code=$?
 json="$("$bin" check "$path" --format json "${common[@]}" "${extra[@]}")"
-"$bin" check "$path" --format github "${common[@]}" "${extra[@]}"
+"$bin" check "$path" --format github "${common[@]}" "${place[@]}" "${extra[@]}"
 code=$?
 
 count() {

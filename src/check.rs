@@ -103,6 +103,10 @@ pub struct Outcome {
     pub timings: Timings,
     /// Set by `--baseline` or `--new-since`.
     pub comparison: Option<Comparison>,
+    /// Put before file paths in the CI formats (github, sarif, junit), which place findings
+    /// relative to the root of the git repository: the compliance folder's path inside it,
+    /// ending in `/` (`--path-prefix`; empty when the folder is the repository's root).
+    pub path_prefix: String,
 }
 
 /// The result of comparing with a baseline or an earlier revision.
@@ -117,6 +121,12 @@ pub struct Comparison {
 }
 
 impl Outcome {
+    /// A file's path as the CI formats give it: [`Outcome::path_prefix`] and the path
+    /// relative to the compliance folder.
+    pub fn ci_path(&self, file: &crate::source::SourceFile) -> String {
+        format!("{}{}", self.path_prefix, file.name)
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -635,6 +645,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         as_of: opts.as_of,
         timings,
         comparison: None,
+        path_prefix: String::new(),
     }
 }
 

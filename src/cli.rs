@@ -160,6 +160,10 @@ pub struct CheckArgs {
     /// Fail only on findings that were not there at this git revision (e.g. origin/main); lists what was resolved.
     #[arg(long, value_name = "REF")]
     pub new_since: Option<String>,
+
+    /// Put DIR/ before file paths in github, sarif and junit output, which CI systems read relative to the root of the git repository: the repository path of the compliance folder when it is not that root (the action passes it).
+    #[arg(long, value_name = "DIR")]
+    pub path_prefix: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -138,6 +138,22 @@ pub fn parse_as_of(value: Option<&str>) -> Result<Date, String> {
     }
 }
 
+/// `--path-prefix DIR` as it goes before a path: `/`-separated, relative, ending in `/`
+/// (empty for the repository's root).
+pub fn path_prefix(dir: &str) -> Result<String, String> {
+    let dir = dir.trim().replace('\\', "/");
+    let parts: Vec<&str> = dir
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if dir.starts_with('/') || parts.contains(&"..") {
+        return Err(format!(
+            "--path-prefix `{dir}` must be a path inside the repository, relative to its root"
+        ));
+    }
+    Ok(parts.iter().map(|p| format!("{p}/")).collect())
+}
+
 fn check_command(args: &CheckArgs, color: bool) -> u8 {
     let started = std::time::Instant::now();
     let (as_of, root) = match date_and_root(args.as_of.as_deref(), &args.path, "check") {
@@ -150,7 +166,16 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
     opts.limits.max_file_bytes = args.max_file_size;
     opts.limits.max_files = args.max_files;
     opts.engine.time_limit = Duration::from_secs(args.policy_timeout.max(1));
+    let path_prefix =
+        match args.path_prefix.as_deref().map(path_prefix).transpose() {
+            Ok(p) => p.unwrap_or_default(),
+            Err(e) => return usage_error(
+                &e,
+                "give the folder's path inside the git repository, e.g. --path-prefix compliance",
+            ),
+        };
     let mut outcome = check::run(&opts);
+    outcome.path_prefix = path_prefix;
     if let Some(path) = &args.baseline {
         match crate::baseline::read(path) {
             Ok(known) => crate::baseline::apply(

@@ -19,7 +19,10 @@ fn run(args: &[&str], env: &[(&str, &Path)]) -> (i32, String) {
     cmd.args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY");
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("GITHUB_SERVER_URL")
+        .env_remove("GITHUB_REPOSITORY")
+        .env_remove("GITHUB_SHA");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -459,7 +462,8 @@ fn github_job_summary_is_appended() {
     let dir = temp_dir("summary");
     let summary = dir.join("summary.md");
     std::fs::write(&summary, "# an earlier step\n\n").unwrap();
-    // Through the environment, as GitHub Actions runs it …
+    // Through the environment, as GitHub Actions runs it, with the compliance folder in a
+    // subfolder of the repository …
     let (_, out) = run(
         &[
             "check",
@@ -468,10 +472,21 @@ fn github_job_summary_is_appended() {
             AS_OF,
             "--format",
             "github",
+            "--path-prefix",
+            "./fixtures/example-org/",
         ],
-        &[("GITHUB_STEP_SUMMARY", &summary)],
+        &[
+            ("GITHUB_STEP_SUMMARY", &summary),
+            ("GITHUB_SERVER_URL", Path::new("https://github.example")),
+            ("GITHUB_REPOSITORY", Path::new("gemeente/compliance")),
+            ("GITHUB_SHA", Path::new("0123abc")),
+        ],
     );
     assert!(!out.contains("cannot append"), "{out}");
+    assert!(
+        out.contains("::error file=fixtures/example-org/assets/bedrijfsvoering.toml,line="),
+        "annotations are placed relative to the repository root:\n{out}"
+    );
     // … and in-process through the function that takes the path.
     let opts = nis2check::check::Options::new(
         root().join("fixtures/waivers/waived"),
@@ -516,15 +531,23 @@ fn github_job_summary_is_appended() {
     );
     assert!(
         first.contains(&format!(
-            "[assets/bedrijfsvoering.toml:{line}](assets/bedrijfsvoering.toml#L{line})"
+            "[fixtures/example-org/assets/bedrijfsvoering.toml:{line}](https://github.example/gemeente/compliance/blob/0123abc/fixtures/example-org/assets/bedrijfsvoering.toml#L{line})"
         )),
-        "{first}"
+        "a link to the line in the commit checked:\n{first}"
     );
     assert!(first.contains("### Waived") && first.contains("`w-2026-003`"));
     assert!(
         !first.contains("### Waivers expiring"),
         "w-2026-003 runs to 2026-12-31"
     );
+
+    // waivers/waived, outside Actions: the place is plain text (a relative link would resolve
+    // against the run's page), relative to the folder checked.
+    assert!(
+        second.contains(" | `assets.toml:1` | `w-legacy` |"),
+        "{second}"
+    );
+    assert!(!second.contains("]("), "{second}");
 
     // waivers/waived as of 2026-12-15: its waiver ends within 30 days.
     assert!(
@@ -657,5 +680,90 @@ fn every_new_format_prints_the_same_bytes_twice() {
                 "{fixture} {format}"
             );
         }
+    }
+}
+
+#[test]
+fn path_prefix_places_sarif_and_junit_in_the_repository() {
+    let args = |format: &'static str, prefix: &'static str| {
+        [
+            "check",
+            "fixtures/many-findings",
+            "--as-of",
+            AS_OF,
+            "--format",
+            format,
+            "--path-prefix",
+            prefix,
+        ]
+    };
+    let plain = sarif("fixtures/many-findings");
+    let (_, out) = run(&args("sarif", "fixtures/many-findings"), &[]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_valid_sarif(&sarif_validator(), &doc, "with --path-prefix");
+    let uris = |doc: &Value| -> Vec<String> {
+        results(doc)
+            .iter()
+            .map(|r| {
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let expected: Vec<String> = uris(&plain)
+        .iter()
+        .map(|u| format!("fixtures/many-findings/{u}"))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(uris(&doc), expected);
+    // The fingerprints do not depend on where the folder sits.
+    let prints = |doc: &Value| -> Vec<Value> {
+        results(doc)
+            .iter()
+            .map(|r| r["partialFingerprints"].clone())
+            .collect()
+    };
+    assert_eq!(prints(&doc), prints(&plain));
+
+    let (_, out) = run(&args("junit", "fixtures/many-findings/"), &[]);
+    let xml = roxmltree::Document::parse(&out).expect("well-formed XML");
+    let files: Vec<&str> = xml
+        .descendants()
+        .filter_map(|n| n.attribute("file"))
+        .collect();
+    assert!(!files.is_empty());
+    assert!(
+        files
+            .iter()
+            .all(|f| f.starts_with("fixtures/many-findings/")),
+        "{files:?}"
+    );
+
+    // `.` and an empty prefix are the repository's root: nothing is added.
+    for root_prefix in [".", ""] {
+        let (_, out) = run(&args("sarif", root_prefix), &[]);
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(uris(&doc), uris(&plain), "--path-prefix {root_prefix:?}");
+    }
+}
+
+#[test]
+fn path_prefix_outside_the_repository_is_a_usage_error() {
+    for bad in ["../elsewhere", "/abs/path", "a/../../b"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_nis2check"))
+            .args(["check", "fixtures/many-findings", "--format", "sarif"])
+            .args(["--path-prefix", bad])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(out.stdout.is_empty(), "{bad}: nothing is printed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("must be a path inside the repository") && stderr.contains("hint:"),
+            "{bad}: {stderr}"
+        );
     }
 }

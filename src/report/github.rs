@@ -63,7 +63,7 @@ pub fn annotation(d: &Diagnostic, outcome: &Outcome) -> String {
         let f = outcome.sources.get(l.file);
         let start = f.line_col(l.span.start);
         let end = f.line_col(l.span.end.max(l.span.start));
-        props.push(format!("file={}", escape_property(&f.name)));
+        props.push(format!("file={}", escape_property(&outcome.ci_path(f))));
         props.push(format!("line={}", start.line));
         props.push(format!("col={}", start.column));
         props.push(format!("endLine={}", end.line));
@@ -98,7 +98,7 @@ fn plural(n: usize, word: &str) -> String {
 pub fn render(outcome: &Outcome, summary: Option<&Path>) -> String {
     let mut out = annotations(outcome);
     if let Some(path) = summary {
-        let md = job_summary(outcome);
+        let md = job_summary(outcome, blob_base().as_deref());
         let written = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -179,24 +179,41 @@ fn cell(s: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
-/// `[file:line](file#Lline)`, or `—`.
-fn place(d: &Diagnostic, outcome: &Outcome) -> String {
+/// Where GitHub shows this run's files: `SERVER/OWNER/REPO/blob/SHA/`, from the variables
+/// every Actions job has; `None` outside Actions.
+pub fn blob_base() -> Option<String> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    Some(format!(
+        "{}/{}/blob/{}/",
+        var("GITHUB_SERVER_URL")?.trim_end_matches('/'),
+        var("GITHUB_REPOSITORY")?,
+        var("GITHUB_SHA")?
+    ))
+}
+
+/// `[file:line](BLOB/file#Lline)`, or `` `file:line` `` without [`blob_base`] (a relative
+/// link in a job summary would resolve against the run's page), or `—`.
+fn place(d: &Diagnostic, outcome: &Outcome, blob: Option<&str>) -> String {
     match &d.primary {
         Some(l) => {
             let f = outcome.sources.get(l.file);
             let line = f.line_col(l.span.start).line;
-            format!(
-                "[{}:{line}]({}#L{line})",
-                cell(&f.name),
-                super::sarif::uri(&f.name)
-            )
+            let path = outcome.ci_path(f);
+            match blob {
+                Some(base) => format!(
+                    "[{}:{line}]({base}{}#L{line})",
+                    cell(&path),
+                    super::sarif::uri(&path)
+                ),
+                None => format!("`{}:{line}`", cell(&path).replace('`', "'")),
+            }
         }
         None => "—".to_string(),
     }
 }
 
 /// The Markdown job summary.
-pub fn job_summary(outcome: &Outcome) -> String {
+pub fn job_summary(outcome: &Outcome, blob: Option<&str>) -> String {
     let mut md = String::new();
     let open: Vec<&Diagnostic> = outcome
         .diagnostics
@@ -255,7 +272,7 @@ pub fn job_summary(outcome: &Outcome) -> String {
                 d.severity,
                 cell(&d.code),
                 cell(&d.message),
-                place(d, outcome)
+                place(d, outcome, blob)
             );
         }
         md.push('\n');
@@ -274,7 +291,7 @@ pub fn job_summary(outcome: &Outcome) -> String {
                 "| `{}` | {} | {} | `{}` | {} | {} | {} |",
                 cell(&d.code),
                 cell(&d.message),
-                place(d, outcome),
+                place(d, outcome, blob),
                 cell(&w.id),
                 cell(&w.expires),
                 cell(&w.approved_by),

@@ -53,7 +53,7 @@ fn place(d: &Diagnostic, outcome: &Outcome) -> String {
         Some(l) => {
             let f = outcome.sources.get(l.file);
             let lc = f.line_col(l.span.start);
-            format!("{}:{}:{}", f.name, lc.line, lc.column)
+            format!("{}:{}:{}", outcome.ci_path(f), lc.line, lc.column)
         }
         None => String::new(),
     }
@@ -113,7 +113,7 @@ fn testcase(out: &mut String, classname: &str, name: &str, d: &Diagnostic, outco
         let _ = write!(
             out,
             " file=\"{}\" line=\"{}\"",
-            escape_attr(&f.name),
+            escape_attr(&outcome.ci_path(f)),
             f.line_col(l.span.start).line
         );
     }

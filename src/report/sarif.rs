@@ -119,12 +119,12 @@ fn utf16_line_col(f: &SourceFile, offset: usize) -> (usize, usize) {
     (line + 1, f.text[start..offset].encode_utf16().count() + 1)
 }
 
-fn physical_location(label: &Label, sources: &Sources) -> Value {
-    let f = sources.get(label.file);
+fn physical_location(label: &Label, outcome: &Outcome) -> Value {
+    let f = outcome.sources.get(label.file);
     let (start_line, start_column) = utf16_line_col(f, label.span.start);
     let (end_line, end_column) = utf16_line_col(f, label.span.end.max(label.span.start));
     json!({
-        "artifactLocation": {"uri": uri(&f.name), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": uri(&outcome.ci_path(f)), "uriBaseId": "%SRCROOT%"},
         "region": {
             "startLine": start_line,
             "startColumn": start_column,
@@ -338,7 +338,6 @@ fn descriptors(outcome: &Outcome) -> (Vec<Value>, HashMap<String, usize>) {
 }
 
 fn result(d: &Diagnostic, rule_index: usize, fingerprint: String, outcome: &Outcome) -> Value {
-    let sources = &outcome.sources;
     let mut text = d.message.clone();
     if d.origin != Origin::Finding {
         if let Some(help) = &d.help {
@@ -352,7 +351,7 @@ fn result(d: &Diagnostic, rule_index: usize, fingerprint: String, outcome: &Outc
     m.insert("message".into(), json!({"text": text}));
     if let Some(l) = &d.primary {
         let mut loc = Map::new();
-        loc.insert("physicalLocation".into(), physical_location(l, sources));
+        loc.insert("physicalLocation".into(), physical_location(l, outcome));
         if let Some(msg) = &l.message {
             loc.insert("message".into(), json!({"text": msg}));
         }
@@ -366,7 +365,7 @@ fn result(d: &Diagnostic, rule_index: usize, fingerprint: String, outcome: &Outc
             .map(|(i, l)| {
                 let mut loc = Map::new();
                 loc.insert("id".into(), json!(i + 1));
-                loc.insert("physicalLocation".into(), physical_location(l, sources));
+                loc.insert("physicalLocation".into(), physical_location(l, outcome));
                 if let Some(msg) = &l.message {
                     loc.insert("message".into(), json!({"text": msg}));
                 }
