@@ -25,6 +25,9 @@ pub struct Options {
     pub no_waivers: bool,
     pub limits: Limits,
     pub engine: EngineOptions,
+    /// Keep the validated repository in [`Outcome::repository`] (the report needs its
+    /// entities; `check` frees it early).
+    pub keep_repository: bool,
 }
 
 impl Options {
@@ -36,6 +39,7 @@ impl Options {
             no_waivers: false,
             limits: Limits::default(),
             engine: EngineOptions::default(),
+            keep_repository: false,
         }
     }
 }
@@ -107,6 +111,8 @@ pub struct Outcome {
     /// relative to the root of the git repository: the compliance folder's path inside it,
     /// ending in `/` (`--path-prefix`; empty when the folder is the repository's root).
     pub path_prefix: String,
+    /// The repository that was evaluated, when [`Options::keep_repository`] asked for it.
+    pub repository: Option<Repository>,
 }
 
 /// The result of comparing with a baseline or an earlier revision.
@@ -630,7 +636,12 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
     let t = Instant::now();
     sort(&mut diags, &sources);
     timings.findings += t.elapsed();
-    drop_later(repo);
+    let repository = if opts.keep_repository {
+        Some(repo)
+    } else {
+        drop_later(repo);
+        None
+    };
     Outcome {
         sources,
         diagnostics: diags,
@@ -646,6 +657,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         timings,
         comparison: None,
         path_prefix: String::new(),
+        repository,
     }
 }
 

@@ -677,7 +677,8 @@ fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let opts = Options::new(root.clone(), as_of);
+    let mut opts = Options::new(root.clone(), as_of);
+    opts.keep_repository = true;
     let outcome = check::run(&opts);
     if !outcome.evaluated || outcome.diagnostics.iter().any(|d| d.is_fatal()) {
         let style = Style {
@@ -694,11 +695,15 @@ fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
             "fix the problems above first (`nis2check check` lists them)",
         );
     }
-    // The entities themselves (controls, incidents, waivers) come from a second read of the
-    // same files: `Outcome` keeps diagnostics, not the repository.
-    let read = check::read(&opts);
+    // The entities (controls, incidents, waivers) of the very read that was evaluated.
+    let Some(repo) = outcome.repository.as_ref() else {
+        return usage_error(
+            "internal error: the evaluated repository was not kept",
+            "please report this",
+        );
+    };
     let stamp = report::audit::stamp::Stamp::new(&root);
-    let built = report::audit::build(&outcome, &read, stamp);
+    let built = report::audit::build(&outcome, repo, stamp);
     let text = report::audit::render(&built, args.format);
     match emit(args.output.as_deref(), &text) {
         Ok(()) => EXIT_OK,

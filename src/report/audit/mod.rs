@@ -21,7 +21,7 @@ use clap::ValueEnum;
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, Framework, Requirement};
-use crate::check::{Outcome, Read};
+use crate::check::Outcome;
 use crate::diag::{Diagnostic, Origin};
 use crate::load::{NodeValue, Table};
 use crate::model::{Entity, Kind, Repository};
@@ -485,11 +485,11 @@ fn person_name(repo: &Repository, id: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Builds the report of a run. `read` is the same repository read for its entities; `outcome`
-/// must have been evaluated (no input errors).
-pub fn build<'a>(outcome: &'a Outcome, read: &Read, stamp: stamp::Stamp) -> Report<'a> {
+/// Builds the report of a run from its outcome and the repository it evaluated
+/// ([`crate::check::Options::keep_repository`]); `outcome` must have been evaluated (no input
+/// errors).
+pub fn build<'a>(outcome: &'a Outcome, repo: &Repository, stamp: stamp::Stamp) -> Report<'a> {
     let catalog = &outcome.catalog;
-    let repo = &read.repo;
     let org = repo.organization();
     let organization = org
         .and_then(|o| o.table.str("name"))
@@ -499,7 +499,7 @@ pub fn build<'a>(outcome: &'a Outcome, read: &Read, stamp: stamp::Stamp) -> Repo
 
     let controls: Vec<ControlInfo> = repo
         .of_kind(Kind::Control)
-        .map(|e| control_info(e, &read.sources))
+        .map(|e| control_info(e, &outcome.sources))
         .collect();
 
     // Findings in output order; everything else that is not an input error goes to `other`.
@@ -647,7 +647,7 @@ pub fn build<'a>(outcome: &'a Outcome, read: &Read, stamp: stamp::Stamp) -> Repo
                 .filter(|(_, f)| f.diag.waived_by.as_ref().is_some_and(|w| w.id == e.id))
                 .map(|(i, _)| i)
                 .collect(),
-            place: place_of(&read.sources, e.file, t.span.start),
+            place: place_of(&outcome.sources, e.file, t.span.start),
         });
     }
 
@@ -659,7 +659,7 @@ pub fn build<'a>(outcome: &'a Outcome, read: &Read, stamp: stamp::Stamp) -> Repo
                 "trust-service-provider" | "qualified-trust-service-provider"
             )
         });
-    let incidents = timeline::collect(repo, &read.sources, outcome.as_of, tsp);
+    let incidents = timeline::collect(repo, &outcome.sources, outcome.as_of, tsp);
     let chart = chart(catalog, &assessed);
     let custom_rules = outcome.rules.iter().filter(|r| !r.builtin).count();
 
