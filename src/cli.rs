@@ -161,6 +161,18 @@ pub struct CheckArgs {
     #[arg(long, value_name = "REF")]
     pub new_since: Option<String>,
 
+    /// Also write the SARIF report to FILE, from the same run as the main output.
+    #[arg(long, value_name = "FILE")]
+    pub sarif_output: Option<PathBuf>,
+
+    /// Also write the JSON output to FILE, from the same run as the main output.
+    #[arg(long, value_name = "FILE")]
+    pub json_output: Option<PathBuf>,
+
+    /// Also write the JUnit XML to FILE, from the same run as the main output.
+    #[arg(long, value_name = "FILE")]
+    pub junit_output: Option<PathBuf>,
+
     /// Put DIR/ before file paths in github, sarif and junit output, which CI systems read relative to the root of the git repository: the repository path of the compliance folder when it is not that root (the action passes it).
     #[arg(long, value_name = "DIR")]
     pub path_prefix: Option<String>,

@@ -217,6 +217,24 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
         width: width(),
     };
     let render_started = std::time::Instant::now();
+    // The other formats asked for, from this same run: a CI step gets annotations, SARIF and
+    // counts that agree, at the cost of one evaluation.
+    let also = [
+        (Format::Sarif, &args.sarif_output),
+        (Format::Json, &args.json_output),
+        (Format::Junit, &args.junit_output),
+    ];
+    for (format, path) in also {
+        if let Some(path) = path {
+            let plain = Style {
+                color: false,
+                width: style.width,
+            };
+            if let Err(e) = emit(Some(path), &report::render(&outcome, format, plain, code)) {
+                return e;
+            }
+        }
+    }
     let text = report::render(&outcome, args.format, style, code);
     // Hidden, for the benchmark (BENCHMARKS.md): the time of each stage on stderr.
     if std::env::var_os("NIS2CHECK_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0") {

@@ -767,3 +767,63 @@ fn path_prefix_outside_the_repository_is_a_usage_error() {
         );
     }
 }
+
+#[test]
+fn one_run_writes_the_other_formats_byte_for_byte() {
+    let dir = temp_dir("also");
+    let (sarif_file, json_file, junit_file) = (
+        dir.join("out.sarif"),
+        dir.join("out.json"),
+        dir.join("out.xml"),
+    );
+    let fixture = "fixtures/example-org";
+    let (code, github) = run(
+        &[
+            "check",
+            fixture,
+            "--as-of",
+            AS_OF,
+            "--format",
+            "github",
+            "--sarif-output",
+            path_str(&sarif_file),
+            "--json-output",
+            path_str(&json_file),
+            "--junit-output",
+            path_str(&junit_file),
+        ],
+        &[],
+    );
+    assert_eq!(code, 1, "the example has errors");
+    assert_eq!(
+        github,
+        check(fixture, "github").1,
+        "the main output is unchanged"
+    );
+    for (file, format) in [
+        (&sarif_file, "sarif"),
+        (&json_file, "json"),
+        (&junit_file, "junit"),
+    ] {
+        let written = std::fs::read_to_string(file).unwrap();
+        assert_eq!(written, check(fixture, format).1, "{format}");
+    }
+
+    // A file that cannot be written stops the run with exit 2 before anything is printed.
+    let missing = dir.join("no-such-folder").join("out.sarif");
+    let out = Command::new(env!("CARGO_BIN_EXE_nis2check"))
+        .args(["check", fixture, "--as-of", AS_OF, "--format", "github"])
+        .args(["--sarif-output", path_str(&missing)])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("hint:"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
