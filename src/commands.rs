@@ -668,6 +668,7 @@ fn init_command(
         employees,
         public_administration,
         date,
+        repository: crate::init::enclosing_repository(&dir),
     };
     match crate::init::write(&opts) {
         Ok((written, kept)) => {
@@ -677,7 +678,18 @@ fn init_command(
             for k in &kept {
                 println!("kept    {k} (exists; not overwritten)");
             }
-            println!("next: nis2check check {}", dir.display());
+            if let Some((root, inside)) = &opts.repository {
+                println!(
+                    "note: `{inside}` is a folder of the git repository `{}`: the workflow and the pre-commit configuration are at its root, the only place GitHub and pre-commit read them, and check `{inside}`",
+                    root.display()
+                );
+            }
+            let shown = dir.display().to_string();
+            if shown.contains(char::is_whitespace) {
+                println!("next: nis2check check '{shown}'");
+            } else {
+                println!("next: nis2check check {shown}");
+            }
             EXIT_OK
         }
         Err(e) => usage_error(

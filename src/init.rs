@@ -14,11 +14,46 @@ pub struct InitOptions {
     pub employees: Option<u64>,
     pub public_administration: String,
     pub date: Date,
+    /// When `dir` lies inside a git repository but is not its root: that root and `dir`'s
+    /// path inside it (`/`-separated, no trailing `/`). GitHub and pre-commit read their
+    /// configuration only at the root, so those files go there, pointed at `dir`
+    /// ([`enclosing_repository`]).
+    pub repository: Option<(PathBuf, String)>,
+}
+
+/// Files that only work at the root of the git repository.
+const AT_REPOSITORY_ROOT: [&str; 2] =
+    [".github/workflows/nis2check.yml", ".pre-commit-config.yaml"];
+
+/// The git repository `dir` lies in, when `dir` is not its root: (root, `dir`'s path inside
+/// it). Found by looking for `.git` in `dir` and its parents (`dir` need not exist yet).
+pub fn enclosing_repository(dir: &Path) -> Option<(PathBuf, String)> {
+    let absolute = std::path::absolute(dir).ok()?;
+    // Resolve symbolic links in the part that exists, keep the rest as written.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
+    let mut full = existing.canonicalize().ok()?;
+    full.extend(rest.iter().rev());
+    let root = full.ancestors().find(|a| a.join(".git").exists())?;
+    let inside = full.strip_prefix(root).ok()?;
+    let parts: Vec<String> = inside
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| (root.to_path_buf(), parts.join("/")))
 }
 
 /// The files of a starter repository: (relative path, contents).
 pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
     let d = o.date;
+    let inside = o.repository.as_ref().map(|(_, p)| p.as_str());
     let frameworks = if o.member_state == "NL" && o.public_administration != "none" {
         "[\"nis2\", \"bio2\"]"
     } else {
@@ -88,11 +123,21 @@ pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
         ),
         (
             ".github/workflows/nis2check.yml",
-            "name: nis2check\non:\n  pull_request:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n  security-events: write\njobs:\n  nis2check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      # The repository that hosts nis2check (its action.yml is at the root).\n      - uses: nis2check/nis2check@main\n        id: nis2check\n        with:\n          path: .\n          sarif-file: nis2check.sarif\n      - uses: github/codeql-action/upload-sarif@v3\n        if: always()\n        with:\n          sarif_file: nis2check.sarif\n".to_string(),
+            format!(
+                "name: nis2check\non:\n  pull_request:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n  security-events: write\njobs:\n  nis2check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      # The repository that hosts nis2check (its action.yml is at the root).\n      - uses: nis2check/nis2check@main\n        id: nis2check\n        with:\n          path: {path}\n          sarif-file: nis2check.sarif\n      - uses: github/codeql-action/upload-sarif@v4\n        if: always()\n        with:\n          sarif_file: nis2check.sarif\n",
+                path = inside.map_or_else(|| ".".to_string(), yaml_quoted)
+            ),
         ),
         (
             ".pre-commit-config.yaml",
-            "repos:\n  - repo: https://github.com/nis2check/nis2check\n    rev: main\n    hooks:\n      - id: nis2check\n".to_string(),
+            match inside {
+                None => "repos:\n  - repo: https://github.com/nis2check/nis2check\n    rev: main\n    hooks:\n      - id: nis2check\n".to_string(),
+                Some(p) => format!(
+                    "repos:\n  - repo: https://github.com/nis2check/nis2check\n    rev: main\n    hooks:\n      - id: nis2check\n        args: [{arg}]\n        files: {files}\n",
+                    arg = yaml_quoted(p),
+                    files = yaml_quoted(&format!("^{}/.*\\.(toml|rego)$", regex_escape(p)))
+                ),
+            },
         ),
         (
             ".taplo.toml",
@@ -109,12 +154,38 @@ pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Writes the files that do not exist. Returns (written, kept) paths.
+/// A YAML single-quoted scalar: nothing in it is special but `'`, written twice.
+fn yaml_quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// `.` `+` `*` … escaped for a regular expression.
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Writes the files that do not exist. Returns (written, kept) paths: relative to `dir`, or
+/// the full path of a file at the root of the enclosing repository.
 pub fn write(o: &InitOptions) -> std::io::Result<(Vec<String>, Vec<String>)> {
     let mut written = Vec::new();
     let mut kept = Vec::new();
     for (rel, contents) in files(o) {
-        let path = o.dir.join(rel);
+        let (path, shown) = match &o.repository {
+            Some((root, _)) if AT_REPOSITORY_ROOT.contains(&rel) => {
+                let p = root.join(rel);
+                let shown = p.display().to_string();
+                (p, shown)
+            }
+            _ => (o.dir.join(rel), rel.to_string()),
+        };
+        let rel = shown.as_str();
         if path.exists() {
             kept.push(rel.to_string());
             continue;

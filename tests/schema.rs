@@ -165,3 +165,70 @@ fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn init_in_a_folder_of_a_git_repository_puts_the_ci_files_at_its_root() {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let repo = std::env::temp_dir().join(format!("nis2check-mono-{}-{nanos}", std::process::id()));
+    // `.git` is all that marks a repository's root: no git binary needed.
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    let (code, out, err) = run_in(&repo, &["init", "compliance/nis 2", "--date", "2026-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("note: `compliance/nis 2` is a folder of the git repository"),
+        "{out}"
+    );
+    assert!(
+        out.contains("next: nis2check check 'compliance/nis 2'"),
+        "{out}"
+    );
+    let org = repo.join("compliance/nis 2");
+    assert!(org.join("organization.toml").is_file());
+    assert!(
+        !org.join(".github").exists(),
+        "GitHub would never read it there"
+    );
+    assert!(!org.join(".pre-commit-config.yaml").exists());
+
+    let workflow = std::fs::read_to_string(repo.join(".github/workflows/nis2check.yml")).unwrap();
+    assert!(workflow.contains("path: 'compliance/nis 2'"), "{workflow}");
+    let hooks = std::fs::read_to_string(repo.join(".pre-commit-config.yaml")).unwrap();
+    assert!(hooks.contains("args: ['compliance/nis 2']"), "{hooks}");
+    assert!(
+        hooks.contains(r"files: '^compliance/nis 2/.*\.(toml|rego)$'"),
+        "{hooks}"
+    );
+
+    // The hook's command, from the root as pre-commit runs it, evaluates the folder.
+    let (code, out, _) = run_in(
+        &repo,
+        &[
+            "check",
+            "compliance/nis 2",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "a fresh start has findings: {out}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["summary"]["evaluated"], true, "{out}");
+
+    // A second init from inside the folder finds the same root and keeps what is there.
+    std::fs::write(repo.join(".pre-commit-config.yaml"), "repos: []\n").unwrap();
+    let (code, out, _) = run_in(&org, &["init", ".", "--date", "2026-06-01"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("kept    ") && out.contains(".pre-commit-config.yaml (exists"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.join(".pre-commit-config.yaml")).unwrap(),
+        "repos: []\n"
+    );
+    let _ = std::fs::remove_dir_all(&repo);
+}
