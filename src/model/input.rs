@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Kind, Repository};
+use super::{Entity, Kind, Repository};
 use crate::load::{Node, NodeValue, Table};
 
 /// Settings that rules read from `input.meta`.
@@ -24,32 +24,35 @@ pub struct Meta {
 /// Builds `{meta, organization, people, documents, …}`; collections are sorted by id.
 pub fn build(repo: &Repository, meta: &Meta) -> Value {
     let mut root = build_small(repo, meta);
-    for (kind, tables) in collections(repo) {
-        let items = tables.into_iter().map(table_to_json).collect();
+    for (kind, entities) in collections(repo) {
+        let items = entities
+            .into_iter()
+            .map(|e| table_to_json(&e.table))
+            .collect();
         root.insert(kind.collection().into(), Value::Array(items));
     }
     Value::Object(root)
 }
 
 /// The collections of the input (every kind but the organisation and waivers), each as its
-/// tables in id order. Entities are stored in (kind, id) order; a duplicate id keeps its first
-/// definition.
-fn collections(repo: &Repository) -> Vec<(Kind, Vec<&Table>)> {
+/// entities in id order. Entities are stored in (kind, id) order; a duplicate id keeps its
+/// first definition.
+fn collections(repo: &Repository) -> Vec<(Kind, Vec<&Entity>)> {
     let kinds = Kind::ALL
         .into_iter()
         .filter(|k| !matches!(k, Kind::Organization | Kind::Waiver));
     kinds
         .map(|kind| {
-            let mut tables = Vec::new();
+            let mut entities = Vec::new();
             let mut last: Option<&str> = None;
             for e in repo.of_kind(kind) {
                 if last == Some(e.id.as_str()) {
                     continue;
                 }
                 last = Some(&e.id);
-                tables.push(&e.table);
+                entities.push(e);
             }
-            (kind, tables)
+            (kind, entities)
         })
         .collect()
 }
@@ -95,14 +98,33 @@ fn build_small(repo: &Repository, meta: &Meta) -> Map<String, Value> {
 /// time and memory of the input stage.
 pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
     use std::collections::BTreeMap;
-    let mut strings = Strings::default();
+    // Every id first, kind by kind in id order, before anything else is allocated. Ids and the
+    // references to them (owners, suppliers, assets) then share these strings, which sit
+    // together in memory instead of scattered among 100k assets: a join compares them.
+    let collections = collections(repo);
+    let mut ids = Ids::default();
+    ids.reserve(collections.iter().map(|(_, es)| es.len()).sum());
+    let own_ids: Vec<Vec<regorus::Value>> = collections
+        .iter()
+        .map(|(_, entities)| {
+            entities
+                .iter()
+                .map(|e| {
+                    let v = regorus::Value::from(e.id.as_str());
+                    ids.insert(e.id.as_str(), v.clone());
+                    v
+                })
+                .collect()
+        })
+        .collect();
+    let mut strings = Strings::new(&ids);
     let mut root = BTreeMap::new();
     // The small parts (meta, catalogue, organisation) go the JSON way: same values, less code.
     for (k, v) in build_small(repo, meta) {
         root.insert(regorus::Value::from(k), regorus::Value::from(v));
     }
-    for (kind, tables) in collections(repo) {
-        let items = tables_to_values(&tables, &mut strings);
+    for ((kind, entities), own_ids) in collections.iter().zip(&own_ids) {
+        let items = entities_to_values(entities, own_ids, &mut strings);
         root.insert(
             regorus::Value::from(kind.collection()),
             regorus::Value::from(items),
@@ -111,32 +133,45 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
     regorus::Value::from(root)
 }
 
-/// Converts a collection, in two halves on two threads when it is large and a second core is
-/// there ([`crate::par::threads`]; the values are `Send`: regorus is built with `arc`).
-fn tables_to_values(tables: &[&Table], strings: &mut Strings) -> Vec<regorus::Value> {
+/// Converts a collection (its entities, and their ids as values), in two halves on two
+/// threads when it is large and a second core is there ([`crate::par::threads`]; the values
+/// are `Send`: regorus is built with `arc`).
+fn entities_to_values(
+    entities: &[&Entity],
+    own_ids: &[regorus::Value],
+    strings: &mut Strings,
+) -> Vec<regorus::Value> {
     const PARALLEL_FROM: usize = 4096;
-    if crate::par::threads(tables.len(), PARALLEL_FROM) < 2 {
-        return tables.iter().map(|t| table_to_value(t, strings)).collect();
+    let convert = |es: &[&Entity], ids: &[regorus::Value], strings: &mut Strings| {
+        es.iter()
+            .zip(ids)
+            .map(|(e, id)| table_to_value(&e.table, Some(id), strings))
+            .collect::<Vec<_>>()
+    };
+    if crate::par::threads(entities.len(), PARALLEL_FROM) < 2 {
+        return convert(entities, own_ids, strings);
     }
-    let (first, second) = tables.split_at(tables.len() / 2);
+    let half = entities.len() / 2;
+    let (first, second) = entities.split_at(half);
+    let (first_ids, second_ids) = own_ids.split_at(half);
     let (mut a, b) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            let mut own = Strings::default();
-            second
-                .iter()
-                .map(|t| table_to_value(t, &mut own))
-                .collect::<Vec<_>>()
-        });
-        let a: Vec<_> = first.iter().map(|t| table_to_value(t, strings)).collect();
+        let ids = strings.ids;
+        let other = scope.spawn(move || convert(second, second_ids, &mut Strings::new(ids)));
+        let a = convert(first, first_ids, strings);
         (a, other.join().expect("converting a table does not panic"))
     });
     a.extend(b);
     a
 }
 
-/// Interned strings: one allocation per distinct key or short value.
-#[derive(Default)]
-struct Strings(std::collections::HashMap<String, regorus::Value, Fnv>);
+/// The entities' ids, as the engine's strings.
+type Ids<'a> = std::collections::HashMap<&'a str, regorus::Value, Fnv>;
+
+/// Interned strings: one allocation per distinct key, short value or id.
+struct Strings<'a> {
+    ids: &'a Ids<'a>,
+    own: std::collections::HashMap<String, regorus::Value, Fnv>,
+}
 
 /// FNV-1a: the interned strings are short and not attacker-chosen in a way that matters here
 /// (a run reads its own repository), and SipHash cost more than the allocation it saves.
@@ -163,25 +198,56 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
-impl Strings {
+impl<'a> Strings<'a> {
+    fn new(ids: &'a Ids<'a>) -> Self {
+        Strings {
+            ids,
+            own: Default::default(),
+        }
+    }
+
     fn get(&mut self, s: &str) -> regorus::Value {
-        // Long strings (names, descriptions, ids) are mostly unique: not worth a lookup.
+        // Long strings (names, descriptions) are mostly unique: not worth a lookup.
         if s.len() > 24 {
             return regorus::Value::from(s);
         }
-        if let Some(v) = self.0.get(s) {
+        if let Some(v) = self.own.get(s) {
             return v.clone();
         }
         let v = regorus::Value::from(s);
-        self.0.insert(s.to_string(), v.clone());
+        self.own.insert(s.to_string(), v.clone());
         v
     }
+
+    /// The value of an `id` or of a field that names entities: the shared id when it is one.
+    fn reference(&mut self, s: &str) -> regorus::Value {
+        match self.ids.get(s) {
+            Some(v) => v.clone(),
+            None => self.get(s),
+        }
+    }
+}
+
+/// Whether a key of an entity holds its id or names other entities (`owner`, `suppliers` …).
+/// A `match`, not a lookup: it runs for every key of every entity. The test
+/// `reference_keys_are_the_schemas` keeps it in step with the schema.
+fn is_reference(key: &str) -> bool {
+    matches!(
+        key,
+        "id" | "owner"
+            | "approved_by"
+            | "accepted_by"
+            | "treatment_owner"
+            | "reports_to"
+            | "suppliers"
+            | "assets"
+    )
 }
 
 /// A JSON document as the engine's value, with keys and short strings shared as in
 /// [`build_value`] (the benchmark reads back the input written by `NIS2CHECK_DUMP_INPUT`).
 pub fn value_from_json(json: &Value) -> regorus::Value {
-    fn conv(v: &Value, strings: &mut Strings) -> regorus::Value {
+    fn conv(v: &Value, strings: &mut Strings, reference: bool) -> regorus::Value {
         match v {
             Value::Null => regorus::Value::Null,
             Value::Bool(b) => regorus::Value::from(*b),
@@ -190,27 +256,68 @@ pub fn value_from_json(json: &Value) -> regorus::Value {
                 (None, Some(u)) => regorus::Value::from(u),
                 _ => regorus::Value::from(n.as_f64().unwrap_or(f64::NAN)),
             },
+            Value::String(s) if reference => strings.reference(s),
             Value::String(s) => strings.get(s),
-            Value::Array(a) => {
-                regorus::Value::from(a.iter().map(|x| conv(x, strings)).collect::<Vec<_>>())
-            }
+            Value::Array(a) => regorus::Value::from(
+                a.iter()
+                    .map(|x| conv(x, strings, reference))
+                    .collect::<Vec<_>>(),
+            ),
             Value::Object(m) => regorus::Value::from(
                 m.iter()
-                    .map(|(k, x)| (strings.get(k), conv(x, strings)))
+                    .map(|(k, x)| (strings.get(k), conv(x, strings, is_reference(k))))
                     .collect::<std::collections::BTreeMap<_, _>>(),
             ),
         }
     }
-    conv(json, &mut Strings::default())
+    // The ids first, as in build_value.
+    let mut ids = Ids::default();
+    if let Value::Object(root) = json {
+        for entity in root.values().filter_map(Value::as_array).flatten() {
+            if let Some(id) = entity.get("id").and_then(Value::as_str) {
+                ids.entry(id).or_insert_with(|| regorus::Value::from(id));
+            }
+        }
+    }
+    conv(json, &mut Strings::new(&ids), false)
 }
 
-fn table_to_value(table: &Table, strings: &mut Strings) -> regorus::Value {
+/// A table as the engine's value; `own_id` is the value of its `id` when it is an entity.
+fn table_to_value(
+    table: &Table,
+    own_id: Option<&regorus::Value>,
+    strings: &mut Strings,
+) -> regorus::Value {
     let map: std::collections::BTreeMap<regorus::Value, regorus::Value> = table
         .entries
         .iter()
-        .map(|e| (strings.get(&e.key), node_to_value(&e.value, strings)))
+        .map(|e| {
+            let value = if let (Some(id), "id", NodeValue::String(_)) =
+                (own_id, e.key.as_str(), &e.value.value)
+            {
+                id.clone()
+            } else if is_reference(&e.key) {
+                reference_to_value(&e.value, strings)
+            } else {
+                node_to_value(&e.value, strings)
+            };
+            (strings.get(&e.key), value)
+        })
         .collect();
     regorus::Value::from(map)
+}
+
+/// The value of a field that holds an id or names entities: a string or an array of them.
+fn reference_to_value(node: &Node, strings: &mut Strings) -> regorus::Value {
+    match &node.value {
+        NodeValue::String(s) => strings.reference(s),
+        NodeValue::Array(a) => regorus::Value::from(
+            a.iter()
+                .map(|n| reference_to_value(n, strings))
+                .collect::<Vec<_>>(),
+        ),
+        _ => node_to_value(node, strings),
+    }
 }
 
 fn node_to_value(node: &Node, strings: &mut Strings) -> regorus::Value {
@@ -228,7 +335,7 @@ fn node_to_value(node: &Node, strings: &mut Strings) -> regorus::Value {
                 .map(|n| node_to_value(n, strings))
                 .collect::<Vec<_>>(),
         ),
-        NodeValue::Table(t) => table_to_value(t, strings),
+        NodeValue::Table(t) => table_to_value(t, None, strings),
     }
 }
 
@@ -250,5 +357,47 @@ fn node_to_json(node: &Node) -> Value {
         NodeValue::Datetime(d) => Value::String(d.to_string()),
         NodeValue::Array(a) => Value::Array(a.iter().map(node_to_json).collect()),
         NodeValue::Table(t) => table_to_json(t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema::{Field, Ty};
+    use super::*;
+
+    #[test]
+    fn reference_keys_are_the_schemas() {
+        let mut all_keys = std::collections::BTreeSet::new();
+        let mut references = std::collections::BTreeSet::new();
+        fn walk<'a>(
+            fields: &'a [Field],
+            all: &mut std::collections::BTreeSet<&'a str>,
+            refs: &mut std::collections::BTreeSet<&'a str>,
+            top: bool,
+        ) {
+            for f in fields {
+                all.insert(f.name);
+                let reference = matches!(f.ty, Ty::Id | Ty::Ref(_) | Ty::Array(Ty::Ref(_)));
+                assert!(top || !reference, "a nested reference field: {}", f.name);
+                if reference {
+                    refs.insert(f.name);
+                }
+                match f.ty {
+                    Ty::Table(inner) => walk(inner, all, refs, false),
+                    Ty::Array(Ty::Table(inner)) => walk(inner, all, refs, false),
+                    _ => {}
+                }
+            }
+        }
+        for kind in Kind::ALL {
+            walk(kind.fields(), &mut all_keys, &mut references, true);
+        }
+        let matched: std::collections::BTreeSet<&str> = all_keys
+            .iter()
+            .copied()
+            .filter(|k| is_reference(k))
+            .collect();
+        assert_eq!(matched, references);
+        assert!(references.contains("suppliers") && references.contains("id"));
     }
 }
