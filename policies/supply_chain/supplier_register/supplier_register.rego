@@ -71,12 +71,13 @@ _recorded(supplier, "country") if _text(supplier.country)
 _text(s) if trim_space(s) != ""
 
 # A cheap check that implies every `_recorded`, so a complete entry skips the list of what is
-# missing (the list stays the exact test).
+# missing (the list stays the exact test). The tests are inline: a call of `_text` for each
+# would double the rule's time.
 _surely_registered(supplier) if {
-	_text(supplier.contact.email)
-	_text(supplier.provides[0])
-	_text(supplier.criticality)
-	_text(supplier.country)
+	trim_space(supplier.contact.email) != ""
+	trim_space(supplier.provides[0]) != ""
+	trim_space(supplier.criticality) != ""
+	trim_space(supplier.country) != ""
 }
 
 # One missing entry is labelled; with several, the supplier itself.
