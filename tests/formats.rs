@@ -7,11 +7,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
-use common::{root, AS_OF};
+use common::{root, temp_dir, AS_OF};
 
 /// Runs `nis2check ARGS` in the crate root, outside GitHub Actions.
 fn run(args: &[&str], env: &[(&str, &Path)]) -> (i32, String) {
@@ -46,19 +45,6 @@ fn json(path: &str) -> Value {
 fn sarif(path: &str) -> Value {
     let (_, out) = check(path, "sarif");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{path}: invalid JSON: {e}\n{out}"))
-}
-
-/// A fresh, empty folder under the system temp dir.
-fn temp_dir(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "nis2check-{name}-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Copies a fixture into a fresh temp folder.

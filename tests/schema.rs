@@ -94,11 +94,7 @@ fn the_schema_rejects_a_wrong_field_a_wrong_type_and_a_missing_field() {
 
 #[test]
 fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let dir = std::env::temp_dir().join(format!("nis2check-init-{}-{nanos}", std::process::id()));
+    let dir = common::temp_dir("init");
     let d = dir.to_str().unwrap();
     let (code, out, err) = run(&[
         "init",
@@ -168,11 +164,7 @@ fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
 
 #[test]
 fn init_in_a_folder_of_a_git_repository_puts_the_ci_files_at_its_root() {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let repo = std::env::temp_dir().join(format!("nis2check-mono-{}-{nanos}", std::process::id()));
+    let repo = common::temp_dir("mono");
     // `.git` is all that marks a repository's root: no git binary needed.
     std::fs::create_dir_all(repo.join(".git")).unwrap();
     let (code, out, err) = run_in(&repo, &["init", "compliance/nis 2", "--date", "2026-06-01"]);
