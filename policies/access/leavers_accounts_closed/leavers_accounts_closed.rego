@@ -37,9 +37,11 @@
 package nis2check.rules.access.leavers_accounts_closed
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
+import data.nis2check.lib.dates.day_ns
 import data.nis2check.lib.result
 
-_grace_ns := dates.day_ns
+_grace_ns := day_ns
 
 deny contains result.with_related(finding, [_left_label(p)]) if {
 	some p in input.people
@@ -56,7 +58,7 @@ deny contains result.with_related(finding, [_left_label(p)]) if {
 deny contains result.with_related(finding, [_left_label(p)]) if {
 	some p in input.people
 	deadline := dates.date_ns(p.left_at) + _grace_ns
-	deadline < dates.as_of_ns
+	deadline < as_of_ns
 	not p.accounts_closed_at
 	msg := sprintf(
 		"leaver '%s' left on %s and has no accounts_closed_at; accounts were due to be closed by %s",

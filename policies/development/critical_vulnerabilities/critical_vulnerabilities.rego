@@ -34,6 +34,9 @@
 package nis2check.rules.development.critical_vulnerabilities
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
+import data.nis2check.lib.dates.day_ns
+import data.nis2check.lib.dates.today as as_of_date
 import data.nis2check.lib.result
 
 _deadline_days := 7
@@ -41,7 +44,7 @@ _deadline_days := 7
 _urgent := {"critical", "high"}
 
 deny contains result.entity("asset", asset.id, ["vulnerabilities", i], msg) if {
-	today := dates.today
+	today := as_of_date
 	# Package-level values are looked up once, before the loop: a reference to a rule inside
 	# the loop is resolved again for every asset (BENCHMARKS.md).
 	urgent := _urgent
@@ -49,8 +52,8 @@ deny contains result.entity("asset", asset.id, ["vulnerabilities", i], msg) if {
 	some i, vuln in asset.vulnerabilities
 	vuln.severity in urgent
 	not _fixed(vuln, today)
-	due := dates.date_ns(vuln.found_at) + (_deadline_days * dates.day_ns)
-	due < dates.as_of_ns
+	due := dates.date_ns(vuln.found_at) + (_deadline_days * day_ns)
+	due < as_of_ns
 	msg := sprintf(
 		"asset '%s' has %s vulnerability '%s' open since %s; critical and high vulnerabilities must be fixed within %d days (due %s)",
 		[asset.id, vuln.severity, vuln.id, vuln.found_at, _deadline_days, dates.format_date(due)],

@@ -30,9 +30,11 @@
 package nis2check.rules.incidents.early_warning
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
+import data.nis2check.lib.dates.hour_ns
 import data.nis2check.lib.result
 
-_limit_ns := 24 * dates.hour_ns
+_limit_ns := 24 * hour_ns
 
 deny contains result.with_related(finding, [_aware_label(inc)]) if {
 	some inc in input.incidents
@@ -51,7 +53,7 @@ deny contains result.with_related(finding, [_aware_label(inc)]) if {
 	inc.significant == true
 	not inc.early_warning_at
 	due := dates.ts_ns(inc.aware_at) + _limit_ns
-	due < dates.as_of_ns
+	due < as_of_ns
 	msg := sprintf(
 		"significant incident '%s' has no early_warning_at; the early warning was due within 24 h of awareness, by %s",
 		[inc.id, dates.format_ts(due)],

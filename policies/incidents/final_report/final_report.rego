@@ -37,6 +37,7 @@
 package nis2check.rules.incidents.final_report
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
 import data.nis2check.lib.result
 
 deny contains result.with_related(finding, [_clock_label(inc)]) if {
@@ -56,7 +57,7 @@ deny contains result.with_related(finding, [_clock_label(inc)]) if {
 	inc.significant == true
 	not inc.final_report_at
 	due := _due(inc)
-	due < dates.as_of_ns
+	due < as_of_ns
 	msg := sprintf(
 		"significant incident '%s' has no final_report_at; the final report was due by %s (%s)",
 		[inc.id, dates.format_ts(due), _basis(inc)],

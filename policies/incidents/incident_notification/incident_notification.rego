@@ -31,6 +31,8 @@
 package nis2check.rules.incidents.incident_notification
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
+import data.nis2check.lib.dates.hour_ns
 import data.nis2check.lib.index.is_tsp
 import data.nis2check.lib.result
 
@@ -46,7 +48,7 @@ deny contains result.with_related(finding, [_aware_label(inc)]) if {
 	some inc in input.incidents
 	inc.significant == true
 	taken := dates.ts_ns(inc.notification_at) - dates.ts_ns(inc.aware_at)
-	taken > _limit_hours * dates.hour_ns
+	taken > _limit_hours * hour_ns
 	msg := sprintf(
 		"incident notification for incident '%s' sent %s after awareness; %s",
 		[inc.id, dates.duration_text(taken), _allowed],
@@ -58,8 +60,8 @@ deny contains result.with_related(finding, [_aware_label(inc)]) if {
 	some inc in input.incidents
 	inc.significant == true
 	not inc.notification_at
-	due := dates.ts_ns(inc.aware_at) + (_limit_hours * dates.hour_ns)
-	due < dates.as_of_ns
+	due := dates.ts_ns(inc.aware_at) + (_limit_hours * hour_ns)
+	due < as_of_ns
 	msg := sprintf(
 		"significant incident '%s' has no notification_at; the incident notification was due by %s (%s)",
 		[inc.id, dates.format_ts(due), _allowed],

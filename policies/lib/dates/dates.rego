@@ -6,15 +6,28 @@
 # into 28 February. add_months_ns only asks time.add_date to move the first day of a month,
 # where both agree, and then clamps the day to the end of the target month, which is also how
 # EU law counts periods in months (Regulation 1182/71, Art. 3(2)(c)).
+#
+# Import the rules you read (`as_of_ns`, `today`, `day_ns`, …), not only this package: a rule
+# read through `import data.nis2check.lib.dates` (`dates.as_of_ns`) makes regorus evaluate
+# every rule of the package first, and search all modules again on every read. Functions are
+# fine through the package:
+#
+#   import data.nis2check.lib.dates
+#   import data.nis2check.lib.dates.as_of_ns
+#
+#   due < as_of_ns
+#   dates.date_ns(d)
 package nis2check.lib.dates
 
+# Literals, not products of each other: every rule evaluation computes each rule it reads anew,
+# and a chain of four costs as much as a date comparison for twenty people.
 second_ns := 1000000000
 
-minute_ns := 60 * second_ns
+minute_ns := 60000000000 # 60 * second_ns
 
-hour_ns := 60 * minute_ns
+hour_ns := 3600000000000 # 60 * minute_ns
 
-day_ns := 24 * hour_ns
+day_ns := 86400000000000 # 24 * hour_ns
 
 # Default intervals (months), as in docs/format.md. Rust always fills input.meta.intervals;
 # these only keep rules strict when a hand-written input leaves one out.
@@ -55,13 +68,14 @@ ts_ns(t) := time.parse_rfc3339_ns(t)
 # ns + n calendar months (UTC), the day clamped to the end of a shorter target month:
 # 2026-01-31 + 1 month = 2026-02-28. The time of day is kept.
 add_months_ns(ns, n) := target + time_of_day if {
-	time_of_day := ns % day_ns
-	ymd := time.date(ns)
-	day := ymd[2]
-	month_start := (ns - time_of_day) - ((day - 1) * day_ns)
+	day_len := day_ns
+	time_of_day := ns % day_len
+	day := time.date(ns)[2]
+	offset := (day - 1) * day_len
+	month_start := (ns - time_of_day) - offset
 	target_month_start := time.add_date(month_start, 0, n, 0)
 	next_month_start := time.add_date(month_start, 0, n + 1, 0)
-	target := min([target_month_start + ((day - 1) * day_ns), next_month_start - day_ns])
+	target := min([target_month_start + offset, next_month_start - day_len])
 }
 
 # The day a date-based deadline falls on: date d + n months.
@@ -91,11 +105,14 @@ not_before(months) := format_date(_not_before_ns(months))
 # The same day n months back; when that month is too short for it, the first day of the next
 # month (the earlier days of the short month, clamped forward, still fall short).
 _not_before_ns(months) := ns if {
-	day := time.date(as_of_ns)[2]
-	month_start := (as_of_ns - (as_of_ns % day_ns)) - ((day - 1) * day_ns)
+	now := as_of_ns
+	day_len := day_ns
+	day := time.date(now)[2]
+	offset := (day - 1) * day_len
+	month_start := (now - (now % day_len)) - offset
 	target_start := time.add_date(month_start, 0, 0 - months, 0)
 	next_start := time.add_date(month_start, 0, 1 - months, 0)
-	ns := min([target_start + ((day - 1) * day_ns), next_start])
+	ns := min([target_start + offset, next_start])
 }
 
 # Date d + n months lies before the evaluation date.

@@ -151,3 +151,11 @@ test_today if {
 	dates.today == "2026-06-30" with input.meta as _meta
 	dates.today == "2026-06-30" with input.meta as {"as_of": "2026-06-30"}
 }
+
+# The units are written as literals (cheaper to evaluate); they must still be what they say.
+test_units_are_consistent if {
+	dates.minute_ns == 60 * dates.second_ns
+	dates.hour_ns == 60 * dates.minute_ns
+	dates.day_ns == 24 * dates.hour_ns
+	dates.day_ns == dates.date_ns("2026-03-02") - dates.date_ns("2026-03-01")
+}

@@ -11,7 +11,7 @@
 #   import data.nis2check.lib.index.people as people_by_id
 package nis2check.lib.index
 
-import data.nis2check.lib.dates
+import data.nis2check.lib.dates.today
 
 people := {p.id: p | some p in input.people}
 
@@ -28,9 +28,12 @@ risks := {r.id: r | some r in input.risks}
 incidents := {i.id: i | some i in input.incidents}
 
 # A person is current unless they left on or before the evaluation date.
-current(person) if not person.left_at
+# ("YYYY-MM-DD" strings compare as dates; a person without left_at reads as leaving in 9999.)
+current(person) if object.get(person, "left_at", "9999-12-31") > today
 
-current(person) if dates.date_ns(person.left_at) > dates.as_of_ns
+# The current people, in input order. A rule about the current staff loops over this rather
+# than calling `current` for each person: in regorus the call costs more than the test.
+current_people := [p | some p in input.people; object.get(p, "left_at", "9999-12-31") > today]
 
 # Ids of the current members of the management body.
 management_body contains p.id if {

@@ -51,6 +51,17 @@ test_current if {
 	not index.current({"id": "x", "left_at": "2026-06-30"}) with input as {"meta": _meta}
 }
 
+test_current_people_in_input_order if {
+	ids := [p.id | some p in index.current_people] with input as {"meta": _meta, "people": _people}
+	ids == ["p-board", "p-board-ciso", "p-leaving", "p-staff"]
+}
+
+test_current_people_agree_with_current if {
+	current := {p.id | some p in index.current_people} with input as {"meta": _meta, "people": _people}
+	each := {p.id | some p in _people; index.current(p)} with input as {"meta": _meta}
+	current == each
+}
+
 test_is_tsp if {
 	index.is_tsp with input as {"meta": _meta, "organization": {"entity_type": "trust-service-provider"}}
 	index.is_tsp with input as {"meta": _meta, "organization": {"entity_type": "qualified-trust-service-provider"}}

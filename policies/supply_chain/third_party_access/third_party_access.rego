@@ -32,6 +32,7 @@
 package nis2check.rules.supply_chain.third_party_access
 
 import data.nis2check.lib.dates
+import data.nis2check.lib.dates.as_of_ns
 import data.nis2check.lib.result
 
 deny contains result.with_related(finding, [label]) if {
@@ -42,7 +43,7 @@ deny contains result.with_related(finding, [label]) if {
 	label := result.related("supplier", supplier.id, ["remote_access"], "remote access granted here")
 }
 
-_access_current(supplier) if dates.date_ns(supplier.access_until) >= dates.as_of_ns
+_access_current(supplier) if dates.date_ns(supplier.access_until) >= as_of_ns
 
 _msg(supplier) := sprintf(
 	"supplier '%s' has remote access but its access_until = %s has passed; end the access or renew the authorisation with a new access_until",
