@@ -49,9 +49,9 @@ _officer_roles := {"ciso", "security-officer"}
 
 _officers := {p.id |
 	some p in input.people
-	index.current(p)
 	some role in p.roles
 	role in _officer_roles
+	index.current(p)
 }
 
 _reports_to_board(p) if p.reports_to in management_body

@@ -36,7 +36,7 @@
 package nis2check.rules.people.awareness_training
 
 import data.nis2check.lib.dates
-import data.nis2check.lib.index
+import data.nis2check.lib.index.current_people
 import data.nis2check.lib.result
 
 _topic := "security-awareness"
@@ -44,8 +44,7 @@ _topic := "security-awareness"
 deny contains result.entity("person", p.id, ["trainings"], _msg(p, months)) if {
 	months := dates.interval("awareness_training_months")
 	cutoff := dates.not_before(months)
-	some p in input.people
-	index.current(p)
+	some p in current_people
 	_has_staff_role(p)
 	not _trained_recently(p, cutoff)
 }

@@ -37,19 +37,16 @@
 #     screened_at = 2026-02-10
 package nis2check.rules.people.background_check
 
-import data.nis2check.lib.dates
+import data.nis2check.lib.dates.today
 import data.nis2check.lib.index
 import data.nis2check.lib.result
 
-_required(p) if {
-	p.screening_required == true
-	index.current(p)
-}
+# The current people who need a background check, found once for the three rules below.
+_required := [p | some p in input.people; p.screening_required == true; index.current(p)]
 
 # Screened, and no later than the start of the role ("YYYY-MM-DD" strings compare as dates).
 deny contains result.with_related(finding, [_start_label(p)]) if {
-	some p in input.people
-	_required(p)
+	some p in _required
 	p.screened_at > p.appointed_at
 	msg := sprintf(
 		"person '%s' was screened on %s, after starting in the role on %s; the background check must come first",
@@ -59,10 +56,9 @@ deny contains result.with_related(finding, [_start_label(p)]) if {
 }
 
 deny contains result.with_related(finding, [_start_label(p)]) if {
-	some p in input.people
-	_required(p)
+	some p in _required
 	not p.screened_at
-	dates.date_ns(p.appointed_at) <= dates.as_of_ns
+	p.appointed_at <= today
 	msg := sprintf(
 		"person '%s' needs a background check (screening_required) but has no screened_at; the role started on %s",
 		[p.id, p.appointed_at],
@@ -71,8 +67,7 @@ deny contains result.with_related(finding, [_start_label(p)]) if {
 }
 
 deny contains result.entity("person", p.id, ["appointed_at"], msg) if {
-	some p in input.people
-	_required(p)
+	some p in _required
 	not p.appointed_at
 	msg := sprintf(
 		"person '%s' needs a background check (screening_required) but has no appointed_at, so it cannot be shown that the check preceded the role%s",

@@ -42,22 +42,27 @@
 package nis2check.rules.people.new_staff_training
 
 import data.nis2check.lib.dates
-import data.nis2check.lib.index
+import data.nis2check.lib.dates.as_of_ns
+import data.nis2check.lib.index.current_people
 import data.nis2check.lib.result
 
 _topic := "security-awareness"
 
 _months := 3
 
+# Work in "YYYY-MM-DD" strings, which compare as dates: a deadline has passed exactly when the
+# appointment lies before `dates.not_before(3)`, so the month arithmetic runs only for those.
 deny contains result.entity("person", p.id, ["trainings"], msg) if {
-	some p in input.people
-	index.current(p)
+	cutoff := dates.not_before(_months)
+	period_start := dates.format_date(dates.add_months_ns(as_of_ns, 0 - dates.interval("awareness_training_months")))
+	some p in current_people
+	p.appointed_at < cutoff
 	_has_staff_role(p)
-	deadline := dates.due_ns(p.appointed_at, _months)
-	deadline < dates.as_of_ns
-	not _trained_by(p, deadline)
-	_reportable(p, deadline)
-	msg := _msg(p, deadline)
+	deadline := dates.format_date(dates.due_ns(p.appointed_at, _months))
+	completions := {t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at}
+	not _any_by(completions, deadline)
+	_reportable(completions, deadline, period_start)
+	msg := _msg(p, completions, deadline)
 }
 
 _has_staff_role(p) if {
@@ -65,27 +70,23 @@ _has_staff_role(p) if {
 	role != "management-body"
 }
 
-_completions(p) := {t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at}
-
-_trained_by(p, deadline) if {
-	some d in _completions(p)
-	dates.date_ns(d) <= deadline
+_any_by(completions, deadline) if {
+	some d in completions
+	d <= deadline
 }
 
 # Never trained: always reported.
-_reportable(p, _) if count(_completions(p)) == 0
+_reportable(completions, _, _) if count(completions) == 0
 
 # Trained late: reported while the deadline lies within the last audit period.
-_reportable(_, deadline) if {
-	deadline >= dates.add_months_ns(dates.as_of_ns, 0 - dates.interval("awareness_training_months"))
-}
+_reportable(_, deadline, period_start) if deadline >= period_start
 
-_msg(p, deadline) := sprintf(
+_msg(p, completions, deadline) := sprintf(
 	"person '%s' started on %s but first completed security-awareness training on %s, after the 3-month deadline of %s",
-	[p.id, p.appointed_at, min(_completions(p)), dates.format_date(deadline)],
+	[p.id, p.appointed_at, min(completions), deadline],
 ) if {
-	count(_completions(p)) > 0
+	count(completions) > 0
 } else := sprintf(
 	"person '%s' started on %s and has no security-awareness training on record; new staff complete it within 3 months (by %s)",
-	[p.id, p.appointed_at, dates.format_date(deadline)],
+	[p.id, p.appointed_at, deadline],
 )

@@ -42,48 +42,45 @@ _tolerance := t if {
 	t := input.meta.risk_tolerance
 } else := 8
 
-# Risks above the tolerance, with their score text ("12 (residual 3 × 4)").
-_above := {r.id: text |
+# Open risks above the tolerance, each with its score text ("12 (residual 3 × 4)"), found once
+# for the three rules below.
+_above := [[r, text] |
+	tolerance := _tolerance
 	some r in input.risks
 	not r.status == "closed"
 	score := _score(r)
-	score > _tolerance
-	text := sprintf("residual score %s above the tolerance of %d", [_score_text(r), _tolerance])
-}
+	score > tolerance
+	text := sprintf("residual score %s above the tolerance of %d", [_score_text(r, score), tolerance])
+]
 
 deny contains result.entity("risk", r.id, ["accepted_by"], msg) if {
-	some r in input.risks
-	above := _above[r.id]
+	some [r, above] in _above
 	not _accepted_by_management(r)
 	msg := sprintf("risk '%s' has a %s but %s", [r.id, above, _acceptors_text(r)])
 }
 
 deny contains result.entity("risk", r.id, ["accepted_at"], msg) if {
-	some r in input.risks
-	above := _above[r.id]
+	some [r, above] in _above
 	not r.accepted_at
 	msg := sprintf("risk '%s' has a %s but no accepted_at date", [r.id, above])
 }
 
 deny contains result.entity("risk", r.id, ["justification"], msg) if {
-	some r in input.risks
-	above := _above[r.id]
+	some [r, above] in _above
 	not _justified(r)
 	msg := sprintf("risk '%s' has a %s but no justification for accepting it", [r.id, above])
 }
 
-_has_residual(r) if {
+# The residual values when both are numbers, else the inherent ones.
+_score(r) := r.residual_likelihood * r.residual_impact if {
 	is_number(r.residual_likelihood)
 	is_number(r.residual_impact)
-}
+} else := r.likelihood * r.impact
 
-_score(r) := r.residual_likelihood * r.residual_impact if _has_residual(r)
-
-_score(r) := r.likelihood * r.impact if not _has_residual(r)
-
-_score_text(r) := sprintf("%d (residual %d × %d)", [_score(r), r.residual_likelihood, r.residual_impact]) if {
-	_has_residual(r)
-} else := sprintf("%d (%d × %d, no residual values)", [_score(r), r.likelihood, r.impact])
+_score_text(r, score) := sprintf("%d (residual %d × %d)", [score, r.residual_likelihood, r.residual_impact]) if {
+	is_number(r.residual_likelihood)
+	is_number(r.residual_impact)
+} else := sprintf("%d (%d × %d, no residual values)", [score, r.likelihood, r.impact])
 
 _accepted_by_management(r) if {
 	some id in r.accepted_by

@@ -51,11 +51,10 @@ _clauses := [
 deny contains result.entity("supplier", supplier.id, ["contract"], _msg(supplier, missing)) if {
 	some supplier in input.suppliers
 	supplier.criticality == "critical"
-	missing := [c | some c in _clauses; not _agreed(supplier, c)]
+	contract := object.get(supplier, "contract", {})
+	missing := [c | some c in _clauses; not contract[c] == true]
 	count(missing) > 0
 }
-
-_agreed(supplier, clause) if supplier.contract[clause] == true
 
 _msg(supplier, missing) := sprintf(
 	"critical supplier '%s' has no contract table; its contract needs all eight security clauses (%s)",
