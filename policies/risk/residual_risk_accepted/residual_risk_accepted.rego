@@ -72,14 +72,15 @@ deny contains result.entity("risk", r.id, ["justification"], msg) if {
 }
 
 # The residual values when both are numbers, else the inherent ones.
-_score(r) := r.residual_likelihood * r.residual_impact if {
+_has_residual(r) if {
 	is_number(r.residual_likelihood)
 	is_number(r.residual_impact)
-} else := r.likelihood * r.impact
+}
+
+_score(r) := r.residual_likelihood * r.residual_impact if _has_residual(r) else := r.likelihood * r.impact
 
 _score_text(r, score) := sprintf("%d (residual %d × %d)", [score, r.residual_likelihood, r.residual_impact]) if {
-	is_number(r.residual_likelihood)
-	is_number(r.residual_impact)
+	_has_residual(r)
 } else := sprintf("%d (%d × %d, no residual values)", [score, r.likelihood, r.impact])
 
 _accepted_by_management(r) if {
