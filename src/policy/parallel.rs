@@ -280,7 +280,10 @@ fn plan(
         .map(Work::Whole)
         .collect();
     let mut blocks = Vec::new();
-    for (c, (name, len)) in large.iter().enumerate() {
+    // The smaller collections' blocks first: they are still in the cache from building the
+    // input, which the assets' blocks, streaming through it, would not leave them (a rule over
+    // the people's blocks took a third longer after the assets' than before them at 100k).
+    for (c, (name, len)) in large.iter().enumerate().rev() {
         let rules: Vec<usize> = (0..which.len())
             .filter(|&pos| chosen[pos] == Some(c))
             .collect();
