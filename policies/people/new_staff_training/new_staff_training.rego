@@ -52,18 +52,28 @@ _months := 3
 
 # Work in "YYYY-MM-DD" strings, which compare as dates: a deadline has passed exactly when the
 # appointment lies before `dates.not_before(3)`, so the month arithmetic runs only for those.
+# And it runs only for those who may be reported: a person with a training on record who was
+# appointed more than four months before the period start has a deadline (appointment + 3
+# months) before it, so `_reportable` would not hold. Most staff were appointed years ago.
 deny contains result.entity("person", p.id, ["trainings"], msg) if {
 	cutoff := dates.not_before(_months)
-	period_start := dates.format_date(dates.add_months_ns(as_of_ns, 0 - dates.interval("awareness_training_months")))
+	period_start_ns := dates.add_months_ns(as_of_ns, 0 - dates.interval("awareness_training_months"))
+	period_start := dates.format_date(period_start_ns)
+	recent := dates.format_date(dates.add_months_ns(period_start_ns, 0 - (_months + 1)))
 	some p in current_people
 	p.appointed_at < cutoff
 	_has_staff_role(p)
-	deadline := dates.format_date(dates.due_ns(p.appointed_at, _months))
 	completions := {t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at}
+	_may_report(p, completions, recent)
+	deadline := dates.format_date(dates.due_ns(p.appointed_at, _months))
 	not _any_by(completions, deadline)
 	_reportable(completions, deadline, period_start)
 	msg := _msg(p, completions, deadline)
 }
+
+_may_report(_, completions, _) if count(completions) == 0
+
+_may_report(p, _, recent) if p.appointed_at >= recent
 
 _has_staff_role(p) if {
 	some role in p.roles

@@ -53,6 +53,16 @@ test_late_training_on_the_edge_of_the_audit_period if {
 	rule.deny == {_finding("person 'p-new' started on 2025-03-30 but first completed security-awareness training on 2025-09-01, after the 3-month deadline of 2025-06-30")} with input as _input([_person("2025-03-30", [_aware("2025-09-01")])])
 }
 
+test_late_training_end_of_month_appointment_on_the_edge if {
+	# 2025-03-31 + 3 months is 2025-06-30 (June has 30 days): the start of the audit period.
+	rule.deny == {_finding("person 'p-new' started on 2025-03-31 but first completed security-awareness training on 2025-09-01, after the 3-month deadline of 2025-06-30")} with input as _input([_person("2025-03-31", [_aware("2025-09-01")])])
+}
+
+test_late_training_long_before_the_audit_period_counts if {
+	# Deadline 2025-05-27: before the audit period; the rule does not even compute it.
+	rule.deny == set() with input as _input([_person("2025-02-27", [_aware("2025-09-01")])])
+}
+
 test_old_appointment_never_trained if {
 	rule.deny == {_finding("person 'p-new' started on 2019-02-01 and has no security-awareness training on record; new staff complete it within 3 months (by 2019-05-01)")} with input as _input([_person("2019-02-01", [])])
 }
