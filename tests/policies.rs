@@ -244,3 +244,43 @@ fn every_art_21_point_and_cir_area_has_an_automated_rule() {
     }
     assert!(missing.is_empty(), "no automated rule checks: {missing:?}");
 }
+
+/// `meta.not_before`, computed in Rust, is what `dates.not_before` computes without it: for
+/// every evaluation date of two years (a leap year, month ends, year ends) and every month
+/// count in the table.
+#[test]
+fn the_not_before_table_matches_the_rego_arithmetic() {
+    let mut sources = nis2check::source::Sources::default();
+    let mut diags = Vec::new();
+    let mut set = policy::prepare(
+        &policy::builtin_modules(),
+        &EngineOptions::default(),
+        &mut sources,
+        &mut diags,
+    )
+    .expect("the built-in pack compiles");
+    let n = nis2check::model::input::NOT_BEFORE_MONTHS;
+    let query =
+        format!("[data.nis2check.lib.dates.not_before(n) | some n in numbers.range(1, {n})]");
+    let mut day = jiff::civil::date(2023, 12, 25);
+    let mut compared = 0;
+    while day <= jiff::civil::date(2025, 1, 5) {
+        let as_of_ns = day
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+            .as_nanosecond() as i64;
+        let input = serde_json::json!({"meta": {"as_of": day.to_string(), "as_of_ns": as_of_ns}});
+        set.engine
+            .set_input(regorus::Value::from_json_str(&input.to_string()).unwrap());
+        let result = set.engine.eval_query(query.clone(), false).unwrap();
+        let rego = result.result[0].expressions[0].value.clone();
+        let rust: Vec<regorus::Value> = (1..=n)
+            .map(|m| regorus::Value::from(nis2check::model::input::not_before(day, m).to_string()))
+            .collect();
+        assert_eq!(rego, regorus::Value::from(rust), "as of {day}");
+        compared += 1;
+        day = day.tomorrow().unwrap();
+    }
+    assert_eq!(compared, 378);
+}

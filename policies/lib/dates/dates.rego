@@ -100,7 +100,13 @@ within_months(d, months) if due_ns(d, months) >= as_of_ns
 # true) when asset.x is missing, regorus to true. Only `==` is safe to negate inline. Where a
 # rule looks at every asset, a positive test without a helper is twice as fast and as portable:
 # `object.get(asset, "x", "") < cutoff` (a missing date reads as "", before every date).
-not_before(months) := format_date(_not_before_ns(months))
+#
+# nis2check puts it in the input for 1 to 36 months (`input.meta.not_before["12"]`), computed
+# once: the arithmetic below cost ~23 µs, in every rule that needs a cutoff and in every block
+# such a rule runs on. Other month counts, and inputs without the table, compute it here.
+not_before(months) := d if {
+	d := input.meta.not_before[format_int(months, 10)]
+} else := format_date(_not_before_ns(months))
 
 # The same day n months back; when that month is too short for it, the first day of the next
 # month (the earlier days of the short month, clamped forward, still fall short).

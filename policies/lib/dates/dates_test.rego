@@ -130,6 +130,13 @@ _boundary_ok(as_of, n) if {
 	not dates.within_months(before, n) with input.meta as meta
 }
 
+test_not_before_reads_the_table_nis2check_provides if {
+	meta := object.union(_meta, {"not_before": {"12": "2025-07-01"}})
+	dates.not_before(12) == "2025-07-01" with input.meta as meta
+	# A month count the table does not hold is computed.
+	dates.not_before(5) == "2026-01-30" with input.meta as meta
+}
+
 test_not_before_same_day if {
 	dates.not_before(12) == "2025-06-30" with input.meta as _meta
 	_boundary_ok("2026-06-30", 12)
