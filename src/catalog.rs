@@ -204,6 +204,7 @@ impl Catalog {
                 .map(|r| {
                     serde_json::json!({
                         "id": r.id,
+                        "ref": format!("{}:{}", f.meta.prefix, r.id),
                         "title": r.title,
                         "where_appropriate": r.applicability.as_deref() == Some("where-appropriate"),
                     })

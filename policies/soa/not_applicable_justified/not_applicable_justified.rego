@@ -34,7 +34,7 @@ package nis2check.rules.soa.not_applicable_justified
 import data.nis2check.lib.result
 
 # Every "prefix:id" of an enabled catalogue that applies only "where appropriate", built once.
-_where_appropriate := {concat(":", [fw.prefix, req.id]) |
+_where_appropriate := {req.ref |
 	some fw in input.catalog
 	some req in fw.requirements
 	req.where_appropriate == true

@@ -5,9 +5,9 @@ import data.nis2check.rules.soa.not_applicable_justified as rule
 _meta := {"as_of": "2026-06-30", "as_of_ns": 1782777600000000000}
 
 _catalog := {"cir-2024-2690": {"prefix": "cir", "short": "CIR 2024/2690", "requirements": [
-	{"id": "4.1.2(e)", "title": "Recovery order", "where_appropriate": true},
-	{"id": "4.1.2(f)", "title": "Recovery plans", "where_appropriate": true},
-	{"id": "4.2.6", "title": "Restore tests", "where_appropriate": false},
+	{"id": "4.1.2(e)", "ref": "cir:4.1.2(e)", "title": "Recovery order", "where_appropriate": true},
+	{"id": "4.1.2(f)", "ref": "cir:4.1.2(f)", "title": "Recovery plans", "where_appropriate": true},
+	{"id": "4.2.6", "ref": "cir:4.2.6", "title": "Restore tests", "where_appropriate": false},
 ]}}
 
 _control(extra) := object.union(

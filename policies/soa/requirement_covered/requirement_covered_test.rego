@@ -6,12 +6,12 @@ _meta := {"as_of": "2026-06-30", "as_of_ns": 1782777600000000000, "frameworks": 
 
 _catalog := {
 	"nis2": {"prefix": "nis2", "short": "NIS2", "requirements": [
-		{"id": "21(2)(a)", "title": "Risk analysis policies", "where_appropriate": false},
-		{"id": "21(2)(h)", "title": "Cryptography", "where_appropriate": false},
+		{"id": "21(2)(a)", "ref": "nis2:21(2)(a)", "title": "Risk analysis policies", "where_appropriate": false},
+		{"id": "21(2)(h)", "ref": "nis2:21(2)(h)", "title": "Cryptography", "where_appropriate": false},
 	]},
 	"bio2": {"prefix": "bio2", "short": "BIO2", "requirements": [
-		{"id": "5.01.01", "title": "Policy adopted", "where_appropriate": false},
-		{"id": "5.01.02", "title": "Policy reviewed yearly", "where_appropriate": false},
+		{"id": "5.01.01", "ref": "bio2:5.01.01", "title": "Policy adopted", "where_appropriate": false},
+		{"id": "5.01.02", "ref": "bio2:5.01.02", "title": "Policy reviewed yearly", "where_appropriate": false},
 	]},
 }
 
