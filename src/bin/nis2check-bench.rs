@@ -256,6 +256,7 @@ fn eval(args: &[String]) -> Result<Value, String> {
         nis2check::policy::split::Blocking {
             size: usize::MAX,
             max_other: 0,
+            min_rules: usize::MAX,
         }
     } else {
         nis2check::policy::split::Blocking::from_env()

@@ -230,7 +230,7 @@ pub fn evaluate_raw_all(
 
 /// The items of work: every rule whole, except that a rule that may be split over a
 /// collection longer than a block, and reads little else ([`split::Blocking`]), runs on each
-/// of its blocks (over the largest such collection).
+/// of its blocks (over the largest such collection), when enough rules share the blocks.
 fn plan(
     set: &PolicySet,
     which: &[usize],
@@ -263,7 +263,7 @@ fn plan(
     };
     let size_of = |key: &str| root.get(&regorus::Value::from(key)).map_or(0, len);
     // Per position: the index in `large` of the collection the rule is split over.
-    let chosen: Vec<Option<usize>> = which
+    let mut chosen: Vec<Option<usize>> = which
         .iter()
         .map(|&i| {
             let over = separable.get(&set.rules[i].package)?;
@@ -275,6 +275,13 @@ fn plan(
             })
         })
         .collect();
+    for c in 0..large.len() {
+        if chosen.iter().filter(|&&x| x == Some(c)).count() < blocking.min_rules {
+            for x in chosen.iter_mut().filter(|x| **x == Some(c)) {
+                *x = None;
+            }
+        }
+    }
     let mut items: Vec<Work> = (0..which.len())
         .filter(|&pos| chosen[pos].is_none())
         .map(Work::Whole)
@@ -303,4 +310,71 @@ fn plan(
         blocks.push(Blocks { docs });
     }
     (items, blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The collections `plan` splits, for 1,100 assets and 1,100 people.
+    fn split_collections(blocking: split::Blocking) -> BTreeSet<String> {
+        let mut sources = Sources::default();
+        let mut diags = Vec::new();
+        let set = crate::policy::prepare(
+            &crate::policy::builtin_modules(),
+            &crate::policy::EngineOptions::default(),
+            &mut sources,
+            &mut diags,
+        )
+        .expect("the built-in pack compiles");
+        let entities = |prefix: &str| -> Vec<serde_json::Value> {
+            (0..1100)
+                .map(|i| serde_json::json!({"id": format!("{prefix}-{i:04}")}))
+                .collect()
+        };
+        let input = crate::model::input::value_from_json(&serde_json::json!({
+            "meta": {"as_of": "2026-06-30"},
+            "assets": entities("a"),
+            "people": entities("p"),
+        }));
+        let which: Vec<usize> = (0..set.rules.len()).collect();
+        let (items, blocks) = plan(&set, &which, &input, blocking);
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Work::Block { split, .. } => Some(*split),
+                Work::Whole(_) => None,
+            })
+            .flat_map(|split| {
+                // The collection cut short in the block's input.
+                let doc = blocks[split].docs[0].as_object().expect("an object");
+                doc.iter()
+                    .filter(|(_, v)| v.as_array().is_ok_and(|a| a.len() < 1100))
+                    .map(|(k, _)| k.as_string().expect("a key").to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_collection_only_one_rule_reads_is_not_split() {
+        // The people: ACC006 alone reads each person on its own.
+        let default = split::Blocking {
+            size: split::BLOCK,
+            max_other: split::BLOCK / 16,
+            min_rules: 2,
+        };
+        assert_eq!(
+            split_collections(default),
+            BTreeSet::from(["assets".to_string()])
+        );
+        let every = split::Blocking {
+            min_rules: 1,
+            ..default
+        };
+        assert_eq!(
+            split_collections(every),
+            BTreeSet::from(["assets".to_string(), "people".to_string()])
+        );
+    }
 }
