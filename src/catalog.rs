@@ -79,6 +79,11 @@ impl Framework {
         self.meta.cite.replace("{id}", id)
     }
 
+    /// A requirement as controls list it: `prefix:id` ("bio2:5.01.01").
+    pub fn qualified(&self, id: &str) -> String {
+        format!("{}:{}", self.meta.prefix, id)
+    }
+
     /// The requirements a Statement of Applicability addresses: those without sub-points
     /// (`1.1.1` is a leaf unless `1.1.1(a)` or `1.1.1.2` exists).
     pub fn leaves(&self) -> Vec<&Requirement> {
@@ -204,7 +209,7 @@ impl Catalog {
                 .map(|r| {
                     serde_json::json!({
                         "id": r.id,
-                        "ref": format!("{}:{}", f.meta.prefix, r.id),
+                        "ref": f.qualified(&r.id),
                         "title": r.title,
                         "where_appropriate": r.applicability.as_deref() == Some("where-appropriate"),
                     })

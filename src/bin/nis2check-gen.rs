@@ -283,7 +283,7 @@ fn run(args: &Args) -> Result<String, String> {
     for f in &catalog.frameworks {
         frameworks.push(f.meta.id.clone());
         for r in f.leaves() {
-            requirements.push(format!("{}:{}", f.meta.prefix, r.id));
+            requirements.push(f.qualified(&r.id));
         }
     }
     let c = counts(args.assets, requirements.len());

@@ -359,11 +359,7 @@ mod tests {
     #[test]
     fn a_collection_only_one_rule_reads_is_not_split() {
         // The people: ACC006 alone reads each person on its own.
-        let default = split::Blocking {
-            size: split::BLOCK,
-            max_other: split::BLOCK / 16,
-            min_rules: 2,
-        };
+        let default = split::Blocking::DEFAULT;
         assert_eq!(
             split_collections(default),
             BTreeSet::from(["assets".to_string()])

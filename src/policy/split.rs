@@ -64,7 +64,14 @@ pub struct Blocking {
 }
 
 impl Blocking {
-    /// [`BLOCK`]; or, for the tests and the OPA fixture comparison, the hidden
+    /// How `check` splits: blocks of [`BLOCK`], for collections two or more rules share.
+    pub const DEFAULT: Blocking = Blocking {
+        size: BLOCK,
+        max_other: BLOCK / 16,
+        min_rules: 2,
+    };
+
+    /// [`Blocking::DEFAULT`]; or, for the tests and the OPA fixture comparison, the hidden
     /// `NIS2CHECK_BLOCK=N`: blocks of N entries and every rule that can be split is split, to
     /// exercise the split on small inputs.
     pub fn from_env() -> Self {
@@ -78,11 +85,7 @@ impl Blocking {
                 max_other: usize::MAX,
                 min_rules: 1,
             },
-            None => Blocking {
-                size: BLOCK,
-                max_other: BLOCK / 16,
-                min_rules: 2,
-            },
+            None => Blocking::DEFAULT,
         }
     }
 }

@@ -573,7 +573,7 @@ pub fn build<'a>(outcome: &'a Outcome, repo: &Repository, stamp: stamp::Stamp) -
             .leaves()
             .into_iter()
             .map(|req| {
-                let qualified = format!("{}:{}", fw.meta.prefix, req.id);
+                let qualified = fw.qualified(&req.id);
                 let claims: Vec<usize> = controls
                     .iter()
                     .enumerate()
