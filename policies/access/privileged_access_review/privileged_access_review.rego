@@ -42,10 +42,8 @@ deny contains result.entity("asset", asset.id, ["privileged_access_reviewed_at"]
 	cutoff := dates.not_before(months)
 	some asset in input.assets
 	asset.criticality == "critical"
-	not _reviewed_recently(asset, cutoff)
+	not asset.privileged_access_reviewed_at >= cutoff # missing means failing
 }
-
-_reviewed_recently(asset, cutoff) if asset.privileged_access_reviewed_at >= cutoff
 
 _msg(asset, months) := sprintf(
 	"critical asset '%s' last had a privileged access review on %s; one is needed every %d months (due %s)",

@@ -56,8 +56,11 @@ as_of_ns := ns if {
 } else := date_ns(input.meta.as_of)
 
 # The evaluation date as "YYYY-MM-DD": date strings compare with it as dates
-# (d <= today exactly when date_ns(d) <= as_of_ns), without parsing each one.
-today := format_date(as_of_ns)
+# (d <= today exactly when date_ns(d) <= as_of_ns), without parsing each one. Read from the
+# input, which always has it, rather than formatted again in every rule that reads it.
+today := d if {
+	d := input.meta.as_of
+} else := format_date(as_of_ns)
 
 # "2026-03-01" (a TOML local date) -> start of that day in UTC.
 date_ns(d) := time.parse_rfc3339_ns(concat("", [d, "T00:00:00Z"]))

@@ -60,11 +60,12 @@ deny contains result.entity("person", p.id, ["trainings"], msg) if {
 	period_start_ns := dates.add_months_ns(as_of_ns, 0 - dates.interval("awareness_training_months"))
 	period_start := dates.format_date(period_start_ns)
 	recent := dates.format_date(dates.add_months_ns(period_start_ns, 0 - (_months + 1)))
+	topic := _topic # once: a rule read in the loop is looked up again for every training
 	some p in current_people
 	p.appointed_at < cutoff
-	_has_staff_role(p)
-	completions := {t.completed_at | some t in p.trainings; t.topic == _topic; t.completed_at}
+	completions := {t.completed_at | some t in p.trainings; t.topic == topic; t.completed_at}
 	_may_report(p, completions, recent)
+	_has_staff_role(p) # after the shortcut, which leaves few people
 	deadline := dates.format_date(dates.due_ns(p.appointed_at, _months))
 	not _any_by(completions, deadline)
 	_reportable(completions, deadline, period_start)
