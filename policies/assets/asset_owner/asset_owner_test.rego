@@ -18,3 +18,18 @@ test_missing_and_blank_owner if {
 		{"msg": "asset 'erp' has no owner; name the person responsible for it", "entity": {"kind": "asset", "id": "erp"}, "field": ["owner"]},
 	} with input as {"meta": _meta, "assets": assets}
 }
+
+# The fast path trims only owners that do not start with a printable ASCII character: a
+# leading space, a control character or a Unicode space must still be trimmed, and a name
+# starting beyond ASCII must still count.
+test_blank_owner_edges if {
+	assets := [
+		object.union(_asset("a1"), {"owner": "  \t"}),
+		object.union(_asset("a2"), {"owner": "\u00a0\u3000"}),
+		object.union(_asset("a3"), {"owner": " p-a"}),
+		object.union(_asset("a4"), {"owner": "Émile"}),
+		object.union(_asset("a5"), {"owner": "\u00a0p-b"}),
+		object.union(_asset("a6"), {"owner": "~"}),
+	]
+	{f.entity.id | some f in rule.deny} == {"a1", "a2"} with input as {"meta": _meta, "assets": assets}
+}

@@ -35,3 +35,15 @@ test_no_services if {
 		},
 	} with input as {"meta": _meta, "assets": assets}
 }
+
+# A first service that starts beyond printable ASCII takes the exact path: a Unicode space is
+# blank, a later real service or a non-ASCII name counts.
+test_blank_services_edges if {
+	assets := [
+		_asset("a1", {"services": ["\u00a0"]}),
+		_asset("a2", {"services": ["\u3000", "Billing"]}),
+		_asset("a3", {"services": ["Één loket"]}),
+		_asset("a4", {"services": ["", " "]}),
+	]
+	{f.entity.id | some f in rule.deny} == {"a1", "a4"} with input as {"meta": _meta, "assets": assets}
+}

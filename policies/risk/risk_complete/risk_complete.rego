@@ -63,10 +63,14 @@ _present(r, key) if {
 _surely_complete(r) if {
 	is_number(r.likelihood)
 	is_number(r.impact)
-	trim_space(r.owner) != ""
-	trim_space(r.treatment) != ""
-	trim_space(r.treatment_owner) != ""
-	trim_space(r.treatment_due) != ""
+	r.owner >= "!" # texts starting with a printable ASCII character ("!" to "~") are not
+	r.owner < "\u007f" # blank: comparisons instead of trim_space calls
+	r.treatment >= "!"
+	r.treatment < "\u007f"
+	r.treatment_owner >= "!"
+	r.treatment_owner < "\u007f"
+	r.treatment_due >= "!"
+	r.treatment_due < "\u007f"
 	is_array(r.assets)
 	count(r.assets) > 0
 }

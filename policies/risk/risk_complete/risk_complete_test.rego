@@ -45,3 +45,14 @@ test_empty_assets_and_blank_owner if {
 test_closed_risk_skipped if {
 	rule.deny == set() with input as _input({"id": "r1", "title": "Bare", "status": "closed"})
 }
+
+# Texts that do not start with printable ASCII skip the fast path and are trimmed exactly.
+test_blank_text_edges if {
+	blank := object.union(_complete, {"owner": "\u00a0", "treatment": "\t"})
+	rule.deny == {{
+		"msg": "open risk 'r1' is incomplete: no owner, treatment",
+		"entity": {"kind": "risk", "id": "r1"},
+		"field": [],
+	}} with input as _input(blank)
+	rule.deny == set() with input as _input(object.union(_complete, {"owner": "Ölaf", "treatment": " mitigate"}))
+}

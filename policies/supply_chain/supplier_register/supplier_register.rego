@@ -72,12 +72,17 @@ _text(s) if trim_space(s) != ""
 
 # A cheap check that implies every `_recorded`, so a complete entry skips the list of what is
 # missing (the list stays the exact test). The tests are inline: a call of `_text` for each
-# would double the rule's time.
+# would double the rule's time. A text starting with a printable ASCII character ("!" to "~")
+# is not blank: two comparisons instead of a trim_space call. Anything else takes the exact path.
 _surely_registered(supplier) if {
-	trim_space(supplier.contact.email) != ""
-	trim_space(supplier.provides[0]) != ""
-	trim_space(supplier.criticality) != ""
-	trim_space(supplier.country) != ""
+	supplier.contact.email >= "!"
+	supplier.contact.email < "\u007f"
+	supplier.provides[0] >= "!"
+	supplier.provides[0] < "\u007f"
+	supplier.criticality >= "!"
+	supplier.criticality < "\u007f"
+	supplier.country >= "!"
+	supplier.country < "\u007f"
 }
 
 # One missing entry is labelled; with several, the supplier itself.

@@ -67,3 +67,13 @@ test_one_finding_per_supplier if {
 		},
 	} with input as {"meta": _meta, "suppliers": suppliers}
 }
+
+# Texts that do not start with printable ASCII skip the fast path and are trimmed exactly.
+test_blank_text_edges if {
+	rule.deny == {{
+		"msg": "supplier 's-cloudco' is incomplete in the supplier register: no country; the register needs contact email or phone, provides, criticality and country",
+		"entity": {"kind": "supplier", "id": "s-cloudco"},
+		"field": ["country"],
+	}} with input as _input(object.union(_complete, {"country": "\u3000"}))
+	rule.deny == set() with input as _input(object.union(_complete, {"country": "Österreich", "provides": [" hosting"]}))
+}
