@@ -37,7 +37,7 @@ deny contains result.entity("asset", asset.id, ["criticality"], msg) if {
 	# false, not true, when the field is missing.
 	levels := _levels
 	some asset in input.assets
-	not levels[asset.criticality] # missing or not a level
+	not levels[object.get(asset, "criticality", "")]
 	msg := sprintf(
 		"asset '%s' has no criticality; set it to critical, high, medium or low",
 		[asset.id],

@@ -28,20 +28,19 @@ risks := {r.id: r | some r in input.risks}
 incidents := {i.id: i | some i in input.incidents}
 
 # A person is current unless they left on or before the evaluation date.
-# ("YYYY-MM-DD" strings compare as dates; a person without left_at has not left. A test of the
-# field costs less than an object.get call.)
-current(person) if not person.left_at <= today
+# ("YYYY-MM-DD" strings compare as dates; a person without left_at reads as leaving in 9999.)
+current(person) if object.get(person, "left_at", "9999-12-31") > today
 
 # The current people, in input order. A rule about the current staff loops over this rather
 # than calling `current` for each person: in regorus the call costs more than the test.
-current_people := [p | as_of := today; some p in input.people; not p.left_at <= as_of]
+current_people := [p | as_of := today; some p in input.people; object.get(p, "left_at", "9999-12-31") > as_of]
 
 # Ids of the current members of the management body.
 management_body contains p.id if {
 	as_of := today
 	some p in input.people
 	"management-body" in p.roles
-	not p.left_at <= as_of # current(p), without the call
+	object.get(p, "left_at", "9999-12-31") > as_of # current(p), without the call
 }
 
 _trust_service_types := {"trust-service-provider", "qualified-trust-service-provider"}
