@@ -33,17 +33,15 @@
 package nis2check.rules.governance.management_training
 
 import data.nis2check.lib.dates
-import data.nis2check.lib.index.management_body
-import data.nis2check.lib.index.people as people_by_id
+import data.nis2check.lib.index.management_body_members
 import data.nis2check.lib.result
 
 _topic := "cybersecurity-management"
 
-deny contains result.entity("person", id, ["trainings"], _msg(person, months)) if {
+deny contains result.entity("person", person.id, ["trainings"], _msg(person, months)) if {
 	months := dates.interval("management_training_months")
 	cutoff := dates.not_before(months)
-	some id in management_body
-	person := people_by_id[id]
+	some person in management_body_members
 	not _trained_recently(person, cutoff)
 }
 

@@ -71,3 +71,9 @@ test_is_not_tsp if {
 	index.is_tsp == false with input as {"meta": _meta, "organization": {"entity_type": "cloud-computing"}}
 	index.is_tsp == false with input as {"meta": _meta, "organization": {"name": "X"}}
 }
+
+test_management_body_members_agree_with_management_body if {
+	members := [p.id | some p in index.management_body_members] with input as {"meta": _meta, "people": _people}
+	members == ["p-board", "p-board-ciso", "p-leaving"]
+	{id | some id in members} == index.management_body with input as {"meta": _meta, "people": _people}
+}
