@@ -46,12 +46,7 @@ management_body_members := [p |
 ]
 
 # Ids of the current members of the management body.
-management_body contains p.id if {
-	as_of := today
-	some p in input.people
-	"management-body" in p.roles
-	object.get(p, "left_at", "9999-12-31") > as_of # current(p), without the call
-}
+management_body := {p.id | some p in management_body_members}
 
 _trust_service_types := {"trust-service-provider", "qualified-trust-service-provider"}
 
