@@ -284,3 +284,59 @@ fn the_not_before_table_matches_the_rego_arithmetic() {
     }
     assert_eq!(compared, 378);
 }
+
+/// `lookups.people_by_role`, built in Rust, names exactly the people that
+/// `index.people_with_role` finds by walking them when an input has no lookup (as a test's
+/// `with input as` does): for every role, on every fixture repository.
+#[test]
+fn the_role_lookup_lists_the_people_who_hold_each_role() {
+    use nis2check::model::input::{build, value_from_json, Meta};
+    let mut sources = nis2check::source::Sources::default();
+    let mut diags = Vec::new();
+    let mut set = policy::prepare(
+        &policy::builtin_modules(),
+        &EngineOptions::default(),
+        &mut sources,
+        &mut diags,
+    )
+    .expect("the built-in pack compiles");
+    let roles = nis2check::model::schema::PERSON_ROLES;
+    let query = format!(
+        "[data.nis2check.lib.index.people_with_role(r) | some r in {}]",
+        serde_json::to_string(roles).unwrap()
+    );
+    let as_of: jiff::civil::Date = common::AS_OF.parse().unwrap();
+    let mut holders = 0;
+    for fixture in common::fixtures() {
+        let read = nis2check::check::read(&nis2check::check::Options::new(
+            common::root().join(&fixture),
+            as_of,
+        ));
+        let meta = Meta {
+            as_of,
+            frameworks: vec!["nis2".into()],
+            intervals: Vec::new(),
+            risk_tolerance: 8,
+            scope: serde_json::Value::Null,
+            significance: serde_json::Value::Null,
+            catalog: serde_json::Value::Null,
+        };
+        let mut json = build(&read.repo, &meta);
+        let mut eval = |json: &serde_json::Value| {
+            set.engine.set_input(value_from_json(json));
+            let result = set.engine.eval_query(query.clone(), false).unwrap();
+            result.result[0].expressions[0].value.clone()
+        };
+        let with_lookup = eval(&json);
+        json.as_object_mut().unwrap().remove("lookups");
+        let walked = eval(&json);
+        assert_eq!(with_lookup, walked, "{fixture}");
+        holders += with_lookup
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|people| people.as_array().unwrap().len())
+            .sum::<usize>();
+    }
+    assert!(holders > 50, "the fixtures hold {holders} roles");
+}

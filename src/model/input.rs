@@ -23,8 +23,9 @@ pub struct Meta {
 
 /// Builds `{meta, organization, people, documents, …}`; collections are sorted by id.
 pub fn build(repo: &Repository, meta: &Meta) -> Value {
-    let mut root = build_small(repo, meta);
-    for (kind, entities) in collections(repo) {
+    let collections = collections(repo);
+    let mut root = build_small(repo, meta, &collections);
+    for (kind, entities) in collections {
         let items = entities
             .into_iter()
             .map(|e| table_to_json(&e.table))
@@ -57,8 +58,12 @@ fn collections(repo: &Repository) -> Vec<(Kind, Vec<&Entity>)> {
         .collect()
 }
 
-/// `meta`, `catalog` and `organization`.
-fn build_small(repo: &Repository, meta: &Meta) -> Map<String, Value> {
+/// `meta`, `catalog`, `organization` and `lookups`.
+fn build_small(
+    repo: &Repository,
+    meta: &Meta,
+    collections: &[(Kind, Vec<&Entity>)],
+) -> Map<String, Value> {
     let as_of_ns = meta
         .as_of
         .to_zoned_datetime(jiff::tz::TimeZone::UTC)
@@ -90,7 +95,48 @@ fn build_small(repo: &Repository, meta: &Meta) -> Map<String, Value> {
         repo.organization()
             .map_or_else(|| Value::Object(Map::new()), |o| table_to_json(&o.table)),
     );
+    let people = collections
+        .iter()
+        .find(|(kind, _)| *kind == Kind::Person)
+        .map_or(&[][..], |(_, people)| people.as_slice());
+    root.insert(
+        "lookups".into(),
+        json!({ "people_by_role": people_by_role(people) }),
+    );
     root
+}
+
+/// `lookups.people_by_role`: for every role a person may hold, the positions in `people` (in
+/// id order) of the people who hold it, ascending; `[]` for a role nobody holds. A rule that
+/// needs the management body reads its handful of members this way instead of walking every
+/// person (`data.nis2check.lib.index.people_with_role`).
+fn people_by_role(people: &[&Entity]) -> Map<String, Value> {
+    let mut by_role: Vec<Vec<usize>> = vec![Vec::new(); super::schema::PERSON_ROLES.len()];
+    for (position, person) in people.iter().enumerate() {
+        let Some(roles) = person.table.entries.iter().find(|e| e.key == "roles") else {
+            continue;
+        };
+        let NodeValue::Array(roles) = &roles.value.value else {
+            continue;
+        };
+        for role in roles {
+            let NodeValue::String(role) = &role.value else {
+                continue;
+            };
+            let Some(r) = super::schema::PERSON_ROLES.iter().position(|x| x == role) else {
+                continue;
+            };
+            // A role listed twice is one position.
+            if by_role[r].last() != Some(&position) {
+                by_role[r].push(position);
+            }
+        }
+    }
+    super::schema::PERSON_ROLES
+        .iter()
+        .zip(by_role)
+        .map(|(role, positions)| (role.to_string(), json!(positions)))
+        .collect()
 }
 
 /// The longest interval `meta.not_before` holds, in months.
@@ -149,7 +195,7 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
     let mut strings = Strings::new(&ids);
     let mut root = BTreeMap::new();
     // The small parts (meta, catalogue, organisation) go the JSON way: same values, less code.
-    for (k, v) in build_small(repo, meta) {
+    for (k, v) in build_small(repo, meta, &collections) {
         root.insert(regorus::Value::from(k), regorus::Value::from(v));
     }
     for ((kind, entities), own_ids) in collections.iter().zip(&own_ids) {

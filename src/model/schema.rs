@@ -178,7 +178,8 @@ static PERSON_REFS: Ty = Ty::Ref(Kind::Person);
 static SUPPLIER_REFS: Ty = Ty::Ref(Kind::Supplier);
 static ASSET_REFS: Ty = Ty::Ref(Kind::Asset);
 static REQUIREMENTS: Ty = Ty::Requirement;
-static ROLES: Ty = Ty::Enum(&[
+/// The roles a person may hold (`roles`), in the order the documentation gives them.
+pub const PERSON_ROLES: &[&str] = &[
     "management-body",
     "ciso",
     "security-officer",
@@ -186,7 +187,8 @@ static ROLES: Ty = Ty::Enum(&[
     "admin",
     "staff",
     "contractor",
-]);
+];
+static ROLES: Ty = Ty::Enum(PERSON_ROLES);
 static EXCLUDED: Ty = Ty::Enum(&[
     "national-security",
     "public-security",

@@ -47,20 +47,20 @@ import data.nis2check.lib.result
 
 _officer_roles := {"ciso", "security-officer"}
 
-_officers := {p.id |
-	some p in input.people
-	some role in p.roles
-	role in _officer_roles
+# The current officers (someone with both roles is listed twice).
+_officers := [p |
+	some role in _officer_roles
+	some p in index.people_with_role(role)
 	index.current(p)
-}
+]
 
 _reports_to_board(p) if p.reports_to in management_body
 
 _reports_to_board(p) if p.id in management_body
 
 _satisfied if {
-	some id in _officers
-	_reports_to_board(people_by_id[id])
+	some p in _officers
+	_reports_to_board(p)
 }
 
 deny contains result.org([], msg) if {
@@ -68,9 +68,9 @@ deny contains result.org([], msg) if {
 	msg := "no current person has role 'ciso' or 'security-officer'; appoint one who reports to the management body"
 }
 
-deny contains _finding(people_by_id[id]) if {
+deny contains _finding(p) if {
 	not _satisfied
-	some id in _officers
+	some p in _officers
 }
 
 _finding(p) := result.with_related(_base(p), [_boss_label(people_by_id[p.reports_to])]) if {

@@ -74,3 +74,11 @@ test_every_officer_reported_when_none_qualifies if {
 		},
 	} with input as _input([_director, _ciso({}), sec])
 }
+
+test_an_officer_with_both_roles_is_reported_once if {
+	both := {"id": "p-both", "name": "B", "roles": ["ciso", "security-officer"], "reports_to": "p-it"}
+	findings := rule.deny with input as _input([_director, _it_manager, both])
+	count(findings) == 1
+	some f in findings
+	f.entity == {"kind": "person", "id": "p-both"}
+}

@@ -35,13 +35,20 @@ current(person) if object.get(person, "left_at", "9999-12-31") > today
 # than calling `current` for each person: in regorus the call costs more than the test.
 current_people := [p | as_of := today; some p in input.people; object.get(p, "left_at", "9999-12-31") > as_of]
 
+# The people who hold `role`, current or not, in input order. The input lists them by their
+# positions in `input.people` (`input.lookups.people_by_role`), so this reads those people
+# only: the five members of a management body, not all 5,000 people at 100k assets. An input
+# without the lookup (a test's `with input as`) gets them by walking the people.
+people_with_role(role) := [input.people[i] | some i in positions] if {
+	positions := input.lookups.people_by_role[role]
+} else := [p | some p in input.people; role in p.roles]
+
 # The current members of the management body, in input order. A rule about them loops over
 # this rather than looking each id of `management_body` up in `people`: that object of every
 # person is built anew in each rule that reads it, a tree of 5,000 people at 100k assets.
 management_body_members := [p |
 	as_of := today
-	some p in input.people
-	"management-body" in p.roles
+	some p in people_with_role("management-body")
 	object.get(p, "left_at", "9999-12-31") > as_of
 ]
 

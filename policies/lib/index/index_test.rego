@@ -77,3 +77,22 @@ test_management_body_members_agree_with_management_body if {
 	members == ["p-board", "p-board-ciso", "p-leaving"]
 	{id | some id in members} == index.management_body with input as {"meta": _meta, "people": _people}
 }
+
+test_people_with_role_reads_the_lookup if {
+	inp := {
+		"meta": _meta,
+		"people": _people,
+		"lookups": {"people_by_role": {"management-body": [0, 3], "staff": []}},
+	}
+	[p.id | some p in index.people_with_role("management-body")] == ["p-board", "p-leaving"] with input as inp
+	index.people_with_role("staff") == [] with input as inp
+	[p.id | some p in index.management_body_members] == ["p-board", "p-leaving"] with input as inp
+}
+
+test_people_with_role_without_lookup_walks_the_people if {
+	inp := {"meta": _meta, "people": _people}
+	ids := [p.id | some p in index.people_with_role("management-body")] with input as inp
+	ids == ["p-board", "p-board-ciso", "p-left", "p-leaving"]
+	[p.id | some p in index.people_with_role("ciso")] == ["p-board-ciso"] with input as inp
+	index.people_with_role("admin") == [] with input as inp
+}
