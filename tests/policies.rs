@@ -285,11 +285,11 @@ fn the_not_before_table_matches_the_rego_arithmetic() {
     assert_eq!(compared, 378);
 }
 
-/// `lookups.people_by_role`, built in Rust, names exactly the people that
-/// `index.people_with_role` finds by walking them when an input has no lookup (as a test's
-/// `with input as` does): for every role, on every fixture repository.
+/// The `lookups` Rust adds to the input are what `index.with_lookups` (which unit tests use)
+/// works out from the collections, and `index.people_with_role` finds the same people with the
+/// lookup as by walking them without it: on every fixture repository.
 #[test]
-fn the_role_lookup_lists_the_people_who_hold_each_role() {
+fn the_lookups_are_what_the_collections_say() {
     use nis2check::model::input::{build, value_from_json, Meta};
     let mut sources = nis2check::source::Sources::default();
     let mut diags = Vec::new();
@@ -301,12 +301,12 @@ fn the_role_lookup_lists_the_people_who_hold_each_role() {
     )
     .expect("the built-in pack compiles");
     let roles = nis2check::model::schema::PERSON_ROLES;
-    let query = format!(
+    let with_role = format!(
         "[data.nis2check.lib.index.people_with_role(r) | some r in {}]",
         serde_json::to_string(roles).unwrap()
     );
     let as_of: jiff::civil::Date = common::AS_OF.parse().unwrap();
-    let mut holders = 0;
+    let (mut holders, mut named) = (0, 0);
     for fixture in common::fixtures() {
         let read = nis2check::check::read(&nis2check::check::Options::new(
             common::root().join(&fixture),
@@ -322,21 +322,30 @@ fn the_role_lookup_lists_the_people_who_hold_each_role() {
             catalog: serde_json::Value::Null,
         };
         let mut json = build(&read.repo, &meta);
-        let mut eval = |json: &serde_json::Value| {
+        let mut eval = |json: &serde_json::Value, query: &str| {
             set.engine.set_input(value_from_json(json));
-            let result = set.engine.eval_query(query.clone(), false).unwrap();
+            let result = set.engine.eval_query(query.to_string(), false).unwrap();
             result.result[0].expressions[0].value.clone()
         };
-        let with_lookup = eval(&json);
-        json.as_object_mut().unwrap().remove("lookups");
-        let walked = eval(&json);
-        assert_eq!(with_lookup, walked, "{fixture}");
+        let with_lookup = eval(&json, &with_role);
+        let lookups = json.as_object_mut().unwrap().remove("lookups").unwrap();
+        assert_eq!(with_lookup, eval(&json, &with_role), "{fixture}");
+        assert_eq!(
+            value_from_json(&lookups),
+            eval(
+                &json,
+                "data.nis2check.lib.index.with_lookups(input).lookups"
+            ),
+            "{fixture}"
+        );
         holders += with_lookup
             .as_array()
             .unwrap()
             .iter()
             .map(|people| people.as_array().unwrap().len())
             .sum::<usize>();
+        named += lookups["risks_by_supplier"].as_object().unwrap().len();
     }
     assert!(holders > 50, "the fixtures hold {holders} roles");
+    assert!(named > 5, "the fixtures' risks name {named} suppliers");
 }

@@ -95,15 +95,59 @@ fn build_small(
         repo.organization()
             .map_or_else(|| Value::Object(Map::new()), |o| table_to_json(&o.table)),
     );
-    let people = collections
-        .iter()
-        .find(|(kind, _)| *kind == Kind::Person)
-        .map_or(&[][..], |(_, people)| people.as_slice());
+    let of_kind = |kind: Kind| {
+        collections
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[][..], |(_, entities)| entities.as_slice())
+    };
     root.insert(
         "lookups".into(),
-        json!({ "people_by_role": people_by_role(people) }),
+        json!({
+            "people_by_role": people_by_role(of_kind(Kind::Person)),
+            "risks_by_supplier": risks_by_supplier(of_kind(Kind::Risk)),
+        }),
     );
     root
+}
+
+/// The strings of an entity's array field (`roles`, `suppliers`); nothing when it is absent or
+/// not an array.
+fn strings_of<'a>(entity: &'a Entity, key: &str) -> impl Iterator<Item = &'a str> {
+    let items = entity
+        .table
+        .entries
+        .iter()
+        .find(|e| e.key == key)
+        .and_then(|e| match &e.value.value {
+            NodeValue::Array(items) => Some(items.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    items.iter().filter_map(|n| match &n.value {
+        NodeValue::String(s) => Some(s.as_str()),
+        _ => None,
+    })
+}
+
+/// `lookups.risks_by_supplier`: for every supplier id a risk names in `suppliers`, the ids of
+/// the risks that name it, in id order. RSK005 probes it for each critical supplier instead of
+/// building the set of every named supplier (a tree in regorus: n log n).
+fn risks_by_supplier(risks: &[&Entity]) -> Map<String, Value> {
+    let mut by_supplier: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
+    for risk in risks {
+        for supplier in strings_of(risk, "suppliers") {
+            let ids = by_supplier.entry(supplier).or_default();
+            // A supplier named twice by one risk: the risk once.
+            if ids.last().and_then(Value::as_str) != Some(risk.id.as_str()) {
+                ids.push(Value::from(risk.id.as_str()));
+            }
+        }
+    }
+    by_supplier
+        .into_iter()
+        .map(|(supplier, ids)| (supplier.to_string(), Value::Array(ids)))
+        .collect()
 }
 
 /// `lookups.people_by_role`: for every role a person may hold, the positions in `people` (in
@@ -113,17 +157,8 @@ fn build_small(
 fn people_by_role(people: &[&Entity]) -> Map<String, Value> {
     let mut by_role: Vec<Vec<usize>> = vec![Vec::new(); super::schema::PERSON_ROLES.len()];
     for (position, person) in people.iter().enumerate() {
-        let Some(roles) = person.table.entries.iter().find(|e| e.key == "roles") else {
-            continue;
-        };
-        let NodeValue::Array(roles) = &roles.value.value else {
-            continue;
-        };
-        for role in roles {
-            let NodeValue::String(role) = &role.value else {
-                continue;
-            };
-            let Some(r) = super::schema::PERSON_ROLES.iter().position(|x| x == role) else {
+        for role in strings_of(person, "roles") {
+            let Some(r) = super::schema::PERSON_ROLES.iter().position(|x| *x == role) else {
                 continue;
             };
             // A role listed twice is one position.

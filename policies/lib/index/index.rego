@@ -55,6 +55,25 @@ management_body_members := [p |
 # Ids of the current members of the management body.
 management_body := {p.id | some p in management_body_members}
 
+# The input `doc` with the `lookups` that Rust adds to every input, worked out here from its
+# collections: for unit tests, so that a rule reading a lookup can be tested on an input
+# written by hand (`rule.deny with input as index.with_lookups({...})`). A Rust test checks
+# that both give the same lookups on every fixture.
+with_lookups(doc) := object.union(doc, {"lookups": {
+	"people_by_role": {role: positions |
+		some role in _roles
+		positions := [i | some i, p in object.get(doc, "people", []); role in object.get(p, "roles", [])]
+	},
+	"risks_by_supplier": {supplier: ids |
+		some r in object.get(doc, "risks", [])
+		some supplier in object.get(r, "suppliers", [])
+		ids := [x.id | some x in doc.risks; supplier in object.get(x, "suppliers", [])]
+	},
+}})
+
+# The roles a person may hold (docs/format.md).
+_roles := ["management-body", "ciso", "security-officer", "privacy-officer", "admin", "staff", "contractor"]
+
 _trust_service_types := {"trust-service-provider", "qualified-trust-service-provider"}
 
 default is_tsp := false

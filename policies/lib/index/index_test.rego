@@ -96,3 +96,28 @@ test_people_with_role_without_lookup_walks_the_people if {
 	[p.id | some p in index.people_with_role("ciso")] == ["p-board-ciso"] with input as inp
 	index.people_with_role("admin") == [] with input as inp
 }
+
+test_with_lookups_adds_what_rust_adds if {
+	doc := {
+		"meta": _meta,
+		"people": _people,
+		"risks": [
+			{"id": "r1", "suppliers": ["s-b", "s-a"]},
+			{"id": "r2"},
+			{"id": "r3", "suppliers": ["s-a", "s-a"]},
+		],
+	}
+	got := index.with_lookups(doc)
+	got.people == _people
+	got.lookups.people_by_role["management-body"] == [0, 1, 2, 3]
+	got.lookups.people_by_role.ciso == [1]
+	got.lookups.people_by_role.contractor == []
+	count(got.lookups.people_by_role) == 7
+	got.lookups.risks_by_supplier == {"s-a": ["r1", "r3"], "s-b": ["r1"]}
+}
+
+test_with_lookups_of_an_empty_input if {
+	got := index.with_lookups({"meta": _meta})
+	got.lookups.risks_by_supplier == {}
+	got.lookups.people_by_role.staff == []
+}

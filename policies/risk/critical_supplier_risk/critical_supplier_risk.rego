@@ -36,13 +36,12 @@ package nis2check.rules.risk.critical_supplier_risk
 
 import data.nis2check.lib.result
 
-# Ids of the suppliers named by some risk, built once.
-_covered := {id | some r in input.risks; some id in r.suppliers}
-
 deny contains result.entity("supplier", s.id, ["criticality"], msg) if {
 	some s in input.suppliers
 	s.criticality == "critical"
-	not s.id in _covered
+	# The risks that name it, from the lookup Rust builds (docs/policies.md): one probe per
+	# critical supplier, where a set of every named supplier would be built per evaluation.
+	not input.lookups.risks_by_supplier[s.id]
 	msg := sprintf(
 		"critical supplier '%s' is named in no risk; add a risk that lists it in `suppliers`",
 		[s.id],
