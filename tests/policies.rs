@@ -6,7 +6,8 @@ mod common;
 use nis2check::catalog::Catalog;
 use nis2check::policy::{self, EngineOptions};
 
-fn builtin_rules() -> Vec<policy::Rule> {
+/// The built-in pack, compiled.
+fn builtin_set() -> policy::PolicySet {
     let mut sources = nis2check::source::Sources::default();
     let mut diags = Vec::new();
     let set = policy::prepare(
@@ -16,7 +17,11 @@ fn builtin_rules() -> Vec<policy::Rule> {
         &mut diags,
     );
     assert!(diags.is_empty(), "{diags:#?}");
-    set.expect("the built-in pack compiles").rules
+    set.expect("the built-in pack compiles")
+}
+
+fn builtin_rules() -> Vec<policy::Rule> {
+    builtin_set().rules
 }
 
 #[test]
@@ -250,15 +255,7 @@ fn every_art_21_point_and_cir_area_has_an_automated_rule() {
 /// count in the table.
 #[test]
 fn the_not_before_table_matches_the_rego_arithmetic() {
-    let mut sources = nis2check::source::Sources::default();
-    let mut diags = Vec::new();
-    let mut set = policy::prepare(
-        &policy::builtin_modules(),
-        &EngineOptions::default(),
-        &mut sources,
-        &mut diags,
-    )
-    .expect("the built-in pack compiles");
+    let mut set = builtin_set();
     let n = nis2check::model::input::NOT_BEFORE_MONTHS;
     let query =
         format!("[data.nis2check.lib.dates.not_before(n) | some n in numbers.range(1, {n})]");
@@ -291,15 +288,7 @@ fn the_not_before_table_matches_the_rego_arithmetic() {
 #[test]
 fn the_lookups_are_what_the_collections_say() {
     use nis2check::model::input::{build, value_from_json, Meta};
-    let mut sources = nis2check::source::Sources::default();
-    let mut diags = Vec::new();
-    let mut set = policy::prepare(
-        &policy::builtin_modules(),
-        &EngineOptions::default(),
-        &mut sources,
-        &mut diags,
-    )
-    .expect("the built-in pack compiles");
+    let mut set = builtin_set();
     let roles = nis2check::model::schema::PERSON_ROLES;
     let with_role = format!(
         "[data.nis2check.lib.index.people_with_role(r) | some r in {}]",
