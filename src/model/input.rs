@@ -114,20 +114,8 @@ fn build_small(
 /// The strings of an entity's array field (`roles`, `suppliers`); nothing when it is absent or
 /// not an array.
 fn strings_of<'a>(entity: &'a Entity, key: &str) -> impl Iterator<Item = &'a str> {
-    let items = entity
-        .table
-        .entries
-        .iter()
-        .find(|e| e.key == key)
-        .and_then(|e| match &e.value.value {
-            NodeValue::Array(items) => Some(items.as_slice()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    items.iter().filter_map(|n| match &n.value {
-        NodeValue::String(s) => Some(s.as_str()),
-        _ => None,
-    })
+    let items = entity.table.value(key).and_then(Node::as_array);
+    items.unwrap_or_default().iter().filter_map(Node::as_str)
 }
 
 /// `lookups.risks_by_supplier`: for every supplier id a risk names in `suppliers`, the ids of
@@ -229,7 +217,8 @@ pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
         .collect();
     let mut strings = Strings::new(&ids);
     let mut root = BTreeMap::new();
-    // The small parts (meta, catalogue, organisation) go the JSON way: same values, less code.
+    // The small parts (meta, catalogue, organisation, lookups) go the JSON way: same values,
+    // less code.
     for (k, v) in build_small(repo, meta, &collections) {
         root.insert(regorus::Value::from(k), regorus::Value::from(v));
     }
