@@ -24,6 +24,11 @@ struct Profile {
     thresholds: BTreeMap<String, toml::Value>,
     #[serde(default)]
     by_type: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    /// The numeric thresholds an incident must exceed; the others it must reach. The law says
+    /// which: CIR 2024/2690 counts a loss *above* EUR 500,000, the Dutch profile an outage *of*
+    /// four hours or more.
+    #[serde(default)]
+    above: Vec<String>,
 }
 
 /// What the organisation declares that selects a profile.
@@ -62,7 +67,8 @@ pub const FACTORS: &[&str] = &[
     "trade_secrets_exfiltrated",
 ];
 
-/// `{profile, basis, thresholds}` for `input.meta.significance`.
+/// `{profile, basis, thresholds, above}` for `input.meta.significance`: `above` lists the
+/// thresholds an incident's value must exceed; it must reach the others.
 pub fn profile(facts: &Facts, own: &BTreeMap<String, Value>) -> Value {
     let file = data();
     let chosen = file.profile.iter().find(|p| {
@@ -79,8 +85,10 @@ pub fn profile(facts: &Facts, own: &BTreeMap<String, Value>) -> Value {
         by_type || by_state
     });
     let mut thresholds = Map::new();
+    let mut above: std::collections::BTreeSet<String> = Default::default();
     let (id, basis) = match chosen {
         Some(p) => {
+            above.extend(p.above.iter().cloned());
             for (k, v) in &p.thresholds {
                 thresholds.insert(k.clone(), to_json(v));
             }
@@ -103,33 +111,47 @@ pub fn profile(facts: &Facts, own: &BTreeMap<String, Value>) -> Value {
             .and_then(|v| v.as_f64()),
         facts.annual_turnover_eur,
     ) {
-        let cap = (share * turnover).floor();
+        // To the cent: a loss is compared with it as the law says, not rounded in its favour.
+        let cap = (share * turnover * 100.0).floor() / 100.0;
         let current = thresholds
             .get("financial_loss_eur")
             .and_then(Value::as_f64)
             .unwrap_or(f64::MAX);
         if cap < current {
-            thresholds.insert("financial_loss_eur".into(), json!(cap as i64));
+            let value = if cap.fract() == 0.0 {
+                json!(cap as i64)
+            } else {
+                json!(cap)
+            };
+            thresholds.insert("financial_loss_eur".into(), value);
         }
     }
-    // The organisation may be stricter than the profile, never more lenient.
+    // The organisation may be stricter than the profile, never more lenient. Its own values
+    // are reached (`duration_minutes = 240` counts an outage of 240 minutes), so one equal to
+    // a threshold the profile counts only above is stricter.
     for (k, v) in own {
         let stricter = match (thresholds.get(k), v) {
             (None, _) => true,
-            (Some(Value::Number(a)), Value::Number(b)) => b.as_f64() < a.as_f64(),
+            (Some(Value::Number(a)), Value::Number(b)) => match (a.as_f64(), b.as_f64()) {
+                (Some(a), Some(b)) if above.contains(k) => b <= a,
+                (Some(a), Some(b)) => b < a,
+                _ => false,
+            },
             (Some(Value::Bool(false)), Value::Bool(true)) => true,
             _ => false,
         };
         if stricter {
             thresholds.insert(k.clone(), v.clone());
+            above.remove(k);
         }
     }
+    above.retain(|k| thresholds.get(k).is_some_and(Value::is_number));
     let id = if chosen.is_none() && own.is_empty() {
         "none".to_string()
     } else {
         id
     };
-    json!({"profile": id, "basis": basis, "thresholds": thresholds})
+    json!({"profile": id, "basis": basis, "thresholds": thresholds, "above": above})
 }
 
 #[cfg(test)]
@@ -157,9 +179,62 @@ mod tests {
             &BTreeMap::new(),
         );
         assert_eq!(p["profile"], "cir-2024-2690");
-        assert_eq!(p["thresholds"]["duration_minutes"], 31);
+        assert_eq!(p["thresholds"]["duration_minutes"], 30);
         // 5 % of EUR 4M is EUR 200,000, lower than EUR 500,000
         assert_eq!(p["thresholds"]["financial_loss_eur"], 200000);
+        // The CIR counts more than 30 minutes, a loss above the threshold.
+        assert_eq!(
+            p["above"],
+            json!(["duration_minutes", "financial_loss_eur", "users_affected"])
+        );
+    }
+
+    #[test]
+    fn a_turnover_share_keeps_its_cents() {
+        let p = profile(
+            &facts(Some("cdn"), Some("NL"), None, Some(1_234_567.0)),
+            &BTreeMap::new(),
+        );
+        assert_eq!(p["thresholds"]["financial_loss_eur"], 61728.35);
+    }
+
+    #[test]
+    fn an_own_value_equal_to_a_threshold_counted_only_above_it_is_stricter() {
+        let mut own = BTreeMap::new();
+        own.insert("duration_minutes".to_string(), json!(30));
+        own.insert("users_affected".to_string(), json!(1_000_001));
+        let p = profile(&facts(Some("cloud-computing"), None, None, None), &own);
+        assert_eq!(p["thresholds"]["duration_minutes"], 30);
+        assert_eq!(p["thresholds"]["users_affected"], 1_000_000);
+        assert_eq!(
+            p["above"],
+            json!(["financial_loss_eur", "users_affected"]),
+            "the own duration is reached, the profile's user count exceeded"
+        );
+    }
+
+    #[test]
+    fn the_built_in_profiles_count_above_only_numeric_factors() {
+        for p in data().profile {
+            for k in &p.above {
+                assert!(
+                    FACTORS.contains(&k.as_str()),
+                    "{}: unknown factor {k}",
+                    p.id
+                );
+                assert!(
+                    [
+                        "duration_minutes",
+                        "users_affected",
+                        "financial_loss_eur",
+                        "deaths"
+                    ]
+                    .contains(&k.as_str()),
+                    "{}: {k} is not a number",
+                    p.id
+                );
+            }
+        }
     }
 
     #[test]
@@ -184,5 +259,6 @@ mod tests {
         let p = profile(&facts(None, Some("DE"), None, None), &BTreeMap::new());
         assert_eq!(p["profile"], "none");
         assert_eq!(p["thresholds"], json!({}));
+        assert_eq!(p["above"], json!([]));
     }
 }

@@ -8,11 +8,13 @@
 #   asks for a regular check for such recurrences. This rule groups the incidents by
 #   `root_cause` (ignoring case and surrounding spaces) and, for each incident, adds up the
 #   `financial_loss_eur` of the incidents with that root cause whose `aware_at` lies within the
-#   six months before it. Only incidents with a loss below the profile's `financial_loss_eur`
-#   threshold take part (one at or above it is significant by itself, see INC006); planned
-#   maintenance is skipped. When the total reaches the threshold and not every incident in the
-#   group is marked `significant = true`, the latest one is reported. Nothing is checked when
-#   the significance profile sets no `financial_loss_eur` threshold.
+#   six months before it. Only incidents whose loss does not make them significant by
+#   themselves take part (INC006 reports those); planned maintenance is skipped. When the total
+#   meets the profile's `financial_loss_eur` threshold (exceeds it, where the profile counts a
+#   loss only above it, as the CIR does: "above EUR 500,000") and not every incident in those
+#   six months is marked `significant = true`, the incident that ends them is reported: each
+#   such incident, when several later ones do. Nothing is checked when the significance profile
+#   sets no `financial_loss_eur` threshold.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
 #     description: NIS2 Art. 23(3)
@@ -56,6 +58,34 @@ _threshold := t if {
 	is_number(t)
 }
 
+# Whether the profile counts a loss only above the threshold (the CIR: "above EUR 500,000").
+_above if "financial_loss_eur" in input.meta.significance.above
+
+# A loss that does not make an incident significant by itself (INC006 reports those).
+_below(loss) if {
+	_above
+	loss <= _threshold
+}
+
+_below(loss) if {
+	not _above
+	loss < _threshold
+}
+
+_meets(total) if {
+	_above
+	total > _threshold
+}
+
+_meets(total) if {
+	not _above
+	total >= _threshold
+}
+
+_meets_text := "more than" if _above
+
+else := "at least"
+
 _basis := b if {
 	b := input.meta.significance.basis
 	trim_space(b) != ""
@@ -70,7 +100,7 @@ _by_cause[cause] contains [dates.ts_ns(inc.aware_at), inc.id, inc.financial_loss
 	cause != ""
 	is_number(inc.financial_loss_eur)
 	inc.financial_loss_eur > 0
-	inc.financial_loss_eur < _threshold
+	_below(inc.financial_loss_eur)
 }
 
 deny contains result.with_related(finding, labels) if {
@@ -84,16 +114,16 @@ deny contains result.with_related(finding, labels) if {
 	window := [m | some j in numbers.range(0, e); m := ordered[j]; dates.add_months_ns(m[0], _window_months) >= last[0]]
 	count(window) > 1
 	total := sum([m[2] | some m in window])
-	total >= _threshold
+	_meets(total)
 	not _all_significant(window)
 
 	earlier := array.slice(window, 0, count(window) - 1)
 	msg := sprintf(
-		"incidents %s and '%s' share the root cause '%s' within six months (%s to %s) and together lost EUR %v, at least the EUR %v threshold (%s); recurring incidents count as one significant incident: mark them all significant = true and report them",
+		"incidents %s and '%s' share the root cause '%s' within six months (%s to %s) and together lost EUR %v, %s the EUR %v threshold (%s); recurring incidents count as one significant incident: mark them all significant = true and report them",
 		[
 			_ids_text(earlier), last[1], trim_space(last[4]),
 			dates.format_date(window[0][0]), dates.format_date(last[0]),
-			total, _threshold, _basis,
+			total, _meets_text, _threshold, _basis,
 		],
 	)
 	finding := result.entity("incident", last[1], ["significant"], msg)

@@ -9,6 +9,7 @@ _meta := {
 		"profile": "cir-2024-2690",
 		"basis": "CIR 2024/2690 Art. 3(1)(a)",
 		"thresholds": {"financial_loss_eur": 500000, "duration_minutes": 30},
+		"above": ["duration_minutes", "financial_loss_eur", "users_affected"],
 	},
 }
 
@@ -29,7 +30,7 @@ _label(id, loss, date) := {
 }
 
 _msg(earlier, last, from, to, total) := sprintf(
-	"incidents %s and '%s' share the root cause 'Supplier mail domain spoofed' within six months (%s to %s) and together lost EUR %v, at least the EUR 500000 threshold (CIR 2024/2690 Art. 3(1)(a)); recurring incidents count as one significant incident: mark them all significant = true and report them",
+	"incidents %s and '%s' share the root cause 'Supplier mail domain spoofed' within six months (%s to %s) and together lost EUR %v, more than the EUR 500000 threshold (CIR 2024/2690 Art. 3(1)(a)); recurring incidents count as one significant incident: mark them all significant = true and report them",
 	[earlier, last, from, to, total],
 )
 
@@ -38,13 +39,41 @@ _finding(id, msg, labels) := {"msg": msg, "entity": {"kind": "incident", "id": i
 test_two_incidents_reach_the_threshold_together if {
 	incs := [
 		_incident("inc-1", "2026-01-10T09:00:00Z", 300000, {"root_cause": " supplier MAIL domain spoofed "}),
-		_incident("inc-2", "2026-05-02T09:00:00+02:00", 200000, {}),
+		_incident("inc-2", "2026-05-02T09:00:00+02:00", 200001, {}),
 	]
 	rule.deny == {_finding(
 		"inc-2",
-		_msg("'inc-1'", "inc-2", "2026-01-10", "2026-05-02", 500000),
+		_msg("'inc-1'", "inc-2", "2026-01-10", "2026-05-02", 500001),
 		[_label("inc-1", 300000, "2026-01-10")],
 	)} with input as _input(incs)
+}
+
+# The CIR counts a loss above EUR 500,000: exactly that much together is not significant, and
+# an incident that lost exactly that much on its own takes part.
+test_exactly_the_threshold_together_passes if {
+	incs := [
+		_incident("inc-1", "2026-01-10T09:00:00Z", 300000, {}),
+		_incident("inc-2", "2026-05-02T09:00:00Z", 200000, {}),
+	]
+	rule.deny == set() with input as _input(incs)
+}
+
+test_an_incident_of_exactly_the_threshold_takes_part if {
+	incs := [
+		_incident("inc-1", "2026-01-10T09:00:00Z", 500000, {}),
+		_incident("inc-2", "2026-05-02T09:00:00Z", 10, {}),
+	]
+	count(rule.deny) == 1 with input as _input(incs)
+}
+
+# A threshold counted when reached (the organisation's own): equal together counts.
+test_a_reached_threshold_together if {
+	meta := object.union(_meta, {"significance": {"basis": "own", "thresholds": {"financial_loss_eur": 500000}, "above": []}})
+	incs := [
+		_incident("inc-1", "2026-01-10T09:00:00Z", 300000, {}),
+		_incident("inc-2", "2026-05-02T09:00:00Z", 200000, {}),
+	]
+	[f.msg | some f in rule.deny] == ["incidents 'inc-1' and 'inc-2' share the root cause 'Supplier mail domain spoofed' within six months (2026-01-10 to 2026-05-02) and together lost EUR 500000, at least the EUR 500000 threshold (own); recurring incidents count as one significant incident: mark them all significant = true and report them"] with input as {"meta": meta, "incidents": incs}
 }
 
 test_below_the_threshold_together_passes if {

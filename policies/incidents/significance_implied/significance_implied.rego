@@ -8,9 +8,11 @@
 #   organisation's own `[significance]` thresholds) turns that into thresholds. An incident
 #   that is not marked `significant = true` while one of its declared factors reaches a
 #   threshold of the profile is under-reported: `duration_minutes`, `users_affected`,
-#   `financial_loss_eur` and `deaths` at or above the threshold, or `health_damage`,
-#   `trade_secrets_exfiltrated` or `suspected_malicious` true where the profile sets that key
-#   to true. Thresholds the profile leaves out do not apply. Disruptions caused by planned
+#   `financial_loss_eur` and `deaths` at or above the threshold (above it, for the thresholds
+#   the profile lists in `above`: the CIR counts a loss above EUR 500,000, an outage of more
+#   than 30 minutes), or `health_damage`, `trade_secrets_exfiltrated` or `suspected_malicious`
+#   true where the profile sets that key to true. Thresholds the profile leaves out do not
+#   apply. Disruptions caused by planned
 #   maintenance (`planned_maintenance = true`) are not incidents and are skipped.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
@@ -51,25 +53,37 @@ deny contains result.with_related(finding, labels) if {
 	some inc in input.incidents
 	not inc.significant == true
 	not inc.planned_maintenance == true
-	factors := sort([k | some k, t in _thresholds; _reaches(inc[k], t)])
+	factors := sort([k | some k, t in _thresholds; _reaches(k, inc[k], t)])
 	count(factors) > 0
-	texts := [_factor_text(k, inc[k], _thresholds[k]) | some k in factors]
+	texts := [_factor_text(k, inc[k]) | some k in factors]
 	msg := sprintf(
 		"incident '%s' %s, but its declared factors reach the significance thresholds (%s): %s; set significant = true and report it",
 		[inc.id, _assessment(inc), _basis, concat(", ", texts)],
 	)
 	finding := result.entity("incident", inc.id, ["significant"], msg)
-	labels := [result.related("incident", inc.id, [k], _label(_thresholds[k])) | some k in factors]
+	labels := [result.related("incident", inc.id, [k], _label(k)) | some k in factors]
 }
 
-# A declared number at or above a numeric threshold, or a flag that the profile sets to true.
-_reaches(value, threshold) if {
+# The thresholds a value must exceed (the others it must reach).
+_above := {k | some k in input.meta.significance.above}
+
+# A declared number that reaches a numeric threshold (exceeds it, for one in `_above`), or a
+# flag that the profile sets to true.
+_reaches(key, value, threshold) if {
 	is_number(threshold)
 	is_number(value)
+	not key in _above
 	value >= threshold
 }
 
-_reaches(value, threshold) if {
+_reaches(key, value, threshold) if {
+	is_number(threshold)
+	is_number(value)
+	key in _above
+	value > threshold
+}
+
+_reaches(_, value, threshold) if {
 	threshold == true
 	value == true
 }
@@ -78,10 +92,17 @@ _assessment(inc) := "is marked significant = false" if {
 	inc.significant == false
 } else := "has no significance assessment"
 
-_factor_text(key, value, threshold) := sprintf("%s = %v (threshold %v)", [key, value, threshold]) if {
-	is_number(threshold)
+_factor_text(key, value) := sprintf("%s = %v (threshold %s)", [key, value, _threshold_text(key)]) if {
+	is_number(_thresholds[key])
 } else := sprintf("%s = true", [key])
 
-_label(threshold) := sprintf("reaches the threshold of %v", [threshold]) if {
-	is_number(threshold)
+_threshold_text(key) := sprintf("above %v", [_thresholds[key]]) if {
+	key in _above
+} else := sprintf("%v", [_thresholds[key]])
+
+_label(key) := sprintf("exceeds the threshold of %v", [_thresholds[key]]) if {
+	is_number(_thresholds[key])
+	key in _above
+} else := sprintf("reaches the threshold of %v", [_thresholds[key]]) if {
+	is_number(_thresholds[key])
 } else := "makes the incident significant"

@@ -14,6 +14,7 @@ _significance := {
 		"trade_secrets_exfiltrated": true,
 		"suspected_malicious": true,
 	},
+	"above": ["duration_minutes", "financial_loss_eur", "users_affected"],
 }
 
 _meta := {"as_of": "2026-06-30", "as_of_ns": 1782777600000000000, "significance": _significance}
@@ -42,23 +43,46 @@ test_below_every_threshold_passes if {
 	rule.deny == set() with input as _input(inc)
 }
 
+# The CIR counts a loss above EUR 500,000, more than 30 minutes, more than 1 million users.
+test_at_a_threshold_counted_above_it_passes if {
+	inc := _incident({"duration_minutes": 30, "users_affected": 1000000, "financial_loss_eur": 500000})
+	rule.deny == set() with input as _input(inc)
+}
+
+test_just_above_a_threshold_counted_above_it if {
+	rule.deny == {_finding(
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): financial_loss_eur = 500000.01 (threshold above 500000); set significant = true and report it",
+		[_label("financial_loss_eur", "exceeds the threshold of 500000")],
+	)} with input as _input(_incident({"financial_loss_eur": 500000.01}))
+}
+
+# A threshold not listed in `above` (the Dutch profile's four hours, the organisation's own)
+# counts when it is reached.
+test_reached_threshold if {
+	meta := object.union(_meta, {"significance": {"profile": "nl-government", "basis": "NL", "thresholds": {"duration_minutes": 240}, "above": []}})
+	rule.deny == {_finding(
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (NL): duration_minutes = 240 (threshold 240); set significant = true and report it",
+		[_label("duration_minutes", "reaches the threshold of 240")],
+	)} with input as {"meta": meta, "incidents": [_incident({"duration_minutes": 240})]}
+}
+
 test_significant_incident_passes if {
 	rule.deny == set() with input as _input(_incident({"significant": true, "duration_minutes": 600}))
 }
 
-test_duration_at_threshold if {
+test_duration_above_threshold if {
 	rule.deny == {_finding(
-		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): duration_minutes = 30 (threshold 30); set significant = true and report it",
-		[_label("duration_minutes", "reaches the threshold of 30")],
-	)} with input as _input(_incident({"duration_minutes": 30}))
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): duration_minutes = 31 (threshold above 30); set significant = true and report it",
+		[_label("duration_minutes", "exceeds the threshold of 30")],
+	)} with input as _input(_incident({"duration_minutes": 31}))
 }
 
 test_several_factors_unassessed if {
 	inc := object.remove(_incident({"financial_loss_eur": 750000, "users_affected": 12, "health_damage": true}), ["significant"])
 	rule.deny == {_finding(
-		"incident 'inc-1' has no significance assessment, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): financial_loss_eur = 750000 (threshold 500000), health_damage = true; set significant = true and report it",
+		"incident 'inc-1' has no significance assessment, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): financial_loss_eur = 750000 (threshold above 500000), health_damage = true; set significant = true and report it",
 		[
-			_label("financial_loss_eur", "reaches the threshold of 500000"),
+			_label("financial_loss_eur", "exceeds the threshold of 500000"),
 			_label("health_damage", "makes the incident significant"),
 		],
 	)} with input as _input(inc)
@@ -98,8 +122,8 @@ test_planned_maintenance_skipped if {
 
 test_planned_maintenance_false_still_checked if {
 	rule.deny == {_finding(
-		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): duration_minutes = 600 (threshold 30); set significant = true and report it",
-		[_label("duration_minutes", "reaches the threshold of 30")],
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR 2024/2690 Arts. 3 and 7): duration_minutes = 600 (threshold above 30); set significant = true and report it",
+		[_label("duration_minutes", "exceeds the threshold of 30")],
 	)} with input as _input(_incident({"planned_maintenance": false, "duration_minutes": 600}))
 }
 
