@@ -6,11 +6,13 @@
 #   incident notification. If the incident is still being handled then, the entity sends a
 #   progress report instead and the final report is due one month after handling ends. For
 #   every incident with `significant = true` and a `notification_at`, `final_report_at` must
-#   be at most one calendar month after `notification_at` (in UTC, the day clamped to the end
-#   of a shorter month). When a `progress_report_at` was sent by that deadline and the incident
-#   was not resolved by then, the final report is due one calendar month after `resolved_at`
-#   instead, and is not yet due while `resolved_at` is absent. A missing `final_report_at`
-#   fails once the deadline has passed before the evaluation date.
+#   be at most one calendar month after `notification_at`: by the end of the day with the same
+#   date in the next month (or of that month's last day, when it is shorter), counted in the
+#   time zone `notification_at` is written in, as EU law counts periods in months (Regulation
+#   1182/71). When a `progress_report_at` was sent by that deadline and the incident was not
+#   resolved by then, the final report is due one calendar month after `resolved_at` instead,
+#   counted the same way, and is not yet due while `resolved_at` is absent. A missing
+#   `final_report_at` fails once the deadline has passed before the evaluation date.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
 #     description: NIS2 Art. 23(4)(d) and (e)
@@ -47,7 +49,7 @@ deny contains result.with_related(finding, [_clock_label(inc)]) if {
 	dates.ts_ns(inc.final_report_at) > due
 	msg := sprintf(
 		"final report for incident '%s' sent at %s; it was due by %s (%s)",
-		[inc.id, inc.final_report_at, dates.format_ts(due), _basis(inc)],
+		[inc.id, inc.final_report_at, dates.format_ts_in(due, _clock(inc)), _basis(inc)],
 	)
 	finding := result.entity("incident", inc.id, ["final_report_at"], msg)
 }
@@ -60,13 +62,13 @@ deny contains result.with_related(finding, [_clock_label(inc)]) if {
 	due < as_of_ns
 	msg := sprintf(
 		"significant incident '%s' has no final_report_at; the final report was due by %s (%s)",
-		[inc.id, dates.format_ts(due), _basis(inc)],
+		[inc.id, dates.format_ts_in(due, _clock(inc)), _basis(inc)],
 	)
 	finding := result.entity("incident", inc.id, ["final_report_at"], msg)
 }
 
 # One month after the incident notification.
-_notification_due(inc) := dates.add_months_ns(dates.ts_ns(inc.notification_at), 1)
+_notification_due(inc) := dates.months_after_ns(inc.notification_at, 1)
 
 # A progress report was sent by the normal deadline while the incident was still being handled:
 # the final report moves to one month after the end of handling.
@@ -79,9 +81,14 @@ _extended(inc) if {
 _resolved_by(inc, t) if dates.ts_ns(inc.resolved_at) <= t
 
 # Undefined while an extended incident is unresolved: nothing is due yet.
-_due(inc) := dates.add_months_ns(dates.ts_ns(inc.resolved_at), 1) if _extended(inc)
+_due(inc) := dates.months_after_ns(inc.resolved_at, 1) if _extended(inc)
 
 _due(inc) := _notification_due(inc) if not _extended(inc)
+
+# The timestamp the deadline runs from (its time zone is the deadline's).
+_clock(inc) := inc.resolved_at if _extended(inc)
+
+_clock(inc) := inc.notification_at if not _extended(inc)
 
 _basis(inc) := "one month after resolution, as a progress report was sent" if _extended(inc)
 

@@ -81,6 +81,37 @@ add_months_ns(ns, n) := target + time_of_day if {
 	target := min([target_month_start + offset, next_month_start - day_len])
 }
 
+# The UTC offset of an RFC 3339 timestamp in ns: 0 for "…Z", 2 h for "…+02:00", -5.5 h for
+# "…-05:30". nis2check accepts only timestamps with an offset (a local date-time is an input
+# error), so one of these ends every timestamp a rule sees.
+offset_ns(t) := 0 if {
+	upper(substring(t, count(t) - 1, 1)) == "Z"
+} else := off if {
+	# The wall-clock time read as UTC, minus the instant (no number parsing: "05" is not JSON).
+	substring(t, count(t) - 6, 1) in {"+", "-"}
+	off := time.parse_rfc3339_ns(concat("", [substring(t, 0, count(t) - 6), "Z"])) - ts_ns(t)
+}
+
+# The deadline of a period of n calendar months that runs from the moment of timestamp t: the
+# last nanosecond of the day n months after t's day, both days counted in t's own time zone
+# (the day clamped to the end of a shorter month). Regulation 1182/71 ends such a period "with
+# the expiry of the last hour" of that day (Art. 3(2)(c)), so the time of day of t does not
+# matter, and neither does whether the clock of the day it falls on reads in UTC.
+months_after_ns(t, n) := (add_months_ns(day_start, n) + day_ns) - (off + 1) if {
+	off := offset_ns(t)
+	local := ts_ns(t) + off
+	day_start := local - (((local % day_ns) + day_ns) % day_ns)
+}
+
+# "2026-04-02T23:59:59+02:00": ns in the time zone of timestamp t (whole seconds).
+format_ts_in(ns, t) := sprintf("%sT%02d:%02d:%02d%s", array.concat(array.concat([format_date(local)], time.clock(local)), [_zone(t)])) if {
+	local := ns + offset_ns(t)
+}
+
+_zone(t) := "Z" if offset_ns(t) == 0
+
+else := substring(t, count(t) - 6, 6)
+
 # The day a date-based deadline falls on: date d + n months.
 due_ns(d, n) := add_months_ns(date_ns(d), n)
 

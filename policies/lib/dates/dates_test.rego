@@ -166,3 +166,28 @@ test_units_are_consistent if {
 	dates.day_ns == 24 * dates.hour_ns
 	dates.day_ns == dates.date_ns("2026-03-02") - dates.date_ns("2026-03-01")
 }
+
+test_offset_ns if {
+	dates.offset_ns("2026-03-01T10:00:00Z") == 0
+	dates.offset_ns("2026-03-01T10:00:00z") == 0
+	dates.offset_ns("2026-03-01T10:00:00.250+02:00") == 2 * dates.hour_ns
+	dates.offset_ns("2026-03-01T10:00:00-05:30") == 0 - ((5 * dates.hour_ns) + (30 * dates.minute_ns))
+	dates.offset_ns("2026-03-01T10:00:00+00:00") == 0
+}
+
+test_months_after_ns_ends_with_the_day if {
+	# One month after any moment of 31 January (UTC) ends with 28 February.
+	dates.format_ts(dates.months_after_ns("2026-01-31T00:00:00Z", 1)) == "2026-02-28T23:59:59Z"
+	dates.months_after_ns("2026-01-31T23:59:59Z", 1) == dates.months_after_ns("2026-01-31T00:00:00Z", 1)
+	# 2028 is a leap year.
+	dates.format_ts_in(dates.months_after_ns("2028-01-31T08:00:00+01:00", 1), "2028-01-31T08:00:00+01:00") == "2028-02-29T23:59:59+01:00"
+	# The last nanosecond of the day, not the first of the next.
+	dates.months_after_ns("2026-03-02T10:00:00Z", 1) + 1 == time.parse_rfc3339_ns("2026-04-03T00:00:00Z")
+}
+
+test_format_ts_in if {
+	ns := time.parse_rfc3339_ns("2026-04-01T22:59:59Z")
+	dates.format_ts_in(ns, "2026-03-01T00:30:00+01:00") == "2026-04-01T23:59:59+01:00"
+	dates.format_ts_in(ns, "2026-03-01T00:30:00Z") == "2026-04-01T22:59:59Z"
+	dates.format_ts_in(ns, "2026-03-01T00:30:00-05:00") == "2026-04-01T17:59:59-05:00"
+}
