@@ -73,7 +73,7 @@ pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
         (
             "organization.toml",
             format!(
-                "[organization]\nname = {name:?}\nmember_state = {ms:?}\nsector = {sector:?}\npublic_administration = {pa:?}\n{employees}\n# annual_turnover_eur = 12000000\n# balance_sheet_eur = 11000000\n# classification = \"important\"          # run `nis2check scope` to see the derived position\ncompetent_authority = \"\"                 # the regulator, e.g. \"RDI\"\ncsirt = \"\"                               # e.g. \"NCSC\"\nip_ranges = []\nmember_states_served = [{ms:?}]\n\n[organization.contact]\nemail = \"security@example.org\"\nphone = \"+31 20 000 0000\"\n",
+                "[organization]\nname = {name:?}\nmember_state = {ms:?}\nsector = {sector:?}\npublic_administration = {pa:?}\n{employees}\n# annual_turnover_eur = 12000000\n# balance_sheet_eur = 11000000\n# classification = \"important\"          # run `nis2check scope` to see the derived position\ncompetent_authority = \"\"                 # the regulator, e.g. \"RDI\"\ncsirt = \"\"                               # e.g. \"NCSC\"\nip_ranges = []\nmember_states_served = [{ms:?}]\n\n[organization.contact]\nemail = \"security@example.org\"\nphone = \"+31 20 000 0000\"\naddress = \"\"                             # the postal address, as registered\n",
                 name = o.name,
                 ms = o.member_state,
                 sector = o.sector,

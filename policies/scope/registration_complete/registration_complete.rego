@@ -3,8 +3,9 @@
 # title: Registration data for the authority is complete
 # description: >-
 #   Essential and important entities register with the competent authority (NIS2 Art. 3(4)):
-#   contact details (`contact.email`, `contact.phone`), public `ip_ranges`, `sector` and the
-#   `member_states_served`, and the registration itself (`registration.registered_at`). Entity
+#   address and contact details (`contact.address`, `contact.email`, `contact.phone`), public
+#   `ip_ranges`, `sector` and the `member_states_served`, and the registration itself
+#   (`registration.registered_at`). Entity
 #   types listed in Art. 27 (DNS, TLD, domain registration, cloud, data centre, CDN, MSP, MSSP,
 #   online marketplaces, search engines and social networks) also give their
 #   `main_establishment`. One finding lists every missing item. Organisations whose derived
@@ -28,8 +29,9 @@
 #     entity_type = "cloud-computing"
 #     ip_ranges = ["192.0.2.0/24"]
 #     member_states_served = ["NL", "BE"]
+#     employees = 120
 #     main_establishment = "NL"
-#     contact = { email = "security@voorbeeld.example", phone = "+31 30 000 0000" }
+#     contact = { address = "Voorbeeldweg 1, 9999 AA Utrecht", email = "security@voorbeeld.example", phone = "+31 30 000 0000" }
 #     registration = { registered_at = 2026-01-12, reference = "NIS2-0001" }
 package nis2check.rules.scope.registration_complete
 
@@ -54,6 +56,7 @@ _art27_types := {
 
 # Art. 3(4) items, in the order they are reported.
 _base_items := [
+	["contact", "address"],
 	["contact", "email"],
 	["contact", "phone"],
 	["ip_ranges"],

@@ -10,7 +10,7 @@ _complete := {
 	"sector": "energy",
 	"ip_ranges": ["192.0.2.0/24"],
 	"member_states_served": ["NL"],
-	"contact": {"email": "security@voorbeeld.example", "phone": "+31 30 000 0000"},
+	"contact": {"address": "Voorbeeldweg 1, 9999 AA Utrecht", "email": "security@voorbeeld.example", "phone": "+31 30 000 0000"},
 	"registration": {"registered_at": "2026-01-12"},
 }
 
@@ -35,16 +35,16 @@ test_missing_items_listed_in_one_finding if {
 	base := object.remove(_complete, ["ip_ranges", "contact"])
 	org := object.union(base, {"contact": {"email": "security@voorbeeld.example"}, "member_states_served": []})
 	rule.deny == {{
-		"msg": "registration data incomplete (NIS2 Art. 3(4)): missing contact.phone, ip_ranges, member_states_served",
-		"field": ["contact", "phone"],
+		"msg": "registration data incomplete (NIS2 Art. 3(4)): missing contact.address, contact.phone, ip_ranges, member_states_served",
+		"field": ["contact", "address"],
 	}} with input as _input(org)
 }
 
 test_nothing_registered if {
 	org := {"name": "X", "member_state": "NL"}
 	rule.deny == {{
-		"msg": "registration data incomplete (NIS2 Art. 3(4)): missing contact.email, contact.phone, ip_ranges, sector, member_states_served, registration.registered_at",
-		"field": ["contact", "email"],
+		"msg": "registration data incomplete (NIS2 Art. 3(4)): missing contact.address, contact.email, contact.phone, ip_ranges, sector, member_states_served, registration.registered_at",
+		"field": ["contact", "address"],
 	}} with input as _input(org)
 }
 
