@@ -51,6 +51,11 @@ pub const INTERVALS: &[(&str, i64, &str)] = &[
         "penetration test of internet-facing systems",
     ),
     ("risk_review_months", 12, "review of the risk register"),
+    (
+        "registration_review_months",
+        12,
+        "re-confirmation of the registration with the authority",
+    ),
 ];
 
 #[derive(Debug, Clone)]

@@ -43,6 +43,7 @@ _default_intervals := {
 	"privileged_access_review_months": 3,
 	"pentest_months": 12,
 	"risk_review_months": 12,
+	"registration_review_months": 12,
 }
 
 # The interval `name` (e.g. "policy_review_months") in months.

@@ -3,9 +3,10 @@
 # title: The registration with the authority is kept current
 # description: >-
 #   Changes to the registration data must reach the authority within two weeks (NIS2 Art.
-#   3(4)), so the registration is worth re-confirming at least once a year. The later of
-#   `registration.updated_at` and `registration.registered_at` must lie within 12 months before
-#   the evaluation date; with neither date the rule fails. Organisations whose derived position
+#   3(4)), so the registration is worth re-confirming regularly; how often is the organisation's
+#   choice, not the law's. The later of `registration.updated_at` and
+#   `registration.registered_at` must lie within the organisation's `registration_review_months`
+#   (default 12) before the evaluation date; with neither date the rule fails. Organisations whose derived position
 #   is out of scope or excluded are skipped.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
@@ -29,7 +30,7 @@ package nis2check.rules.scope.registration_current
 import data.nis2check.lib.dates
 import data.nis2check.lib.result
 
-_months := 12
+_months := dates.interval("registration_review_months")
 
 _not_in_scope := {"out-of-scope", "excluded"}
 

@@ -43,3 +43,15 @@ test_out_of_scope_skipped if {
 	meta := object.union(_meta, {"scope": {"position": "excluded", "size": "large"}})
 	rule.deny == set() with input as {"meta": meta, "organization": {"name": "X", "member_state": "NL", "sector": "energy"}}
 }
+
+# How often to re-confirm is the organisation's choice (`registration_review_months`).
+test_the_organisation_sets_the_interval if {
+	reg := {"registered_at": "2024-01-12", "updated_at": "2025-06-29"}
+	meta := object.union(_meta, {"intervals": {"registration_review_months": 24}})
+	rule.deny == set() with input as {"meta": meta, "organization": {"name": "X", "registration": reg}}
+	short := object.union(_meta, {"intervals": {"registration_review_months": 6}})
+	rule.deny == {{
+		"msg": "the registration was last updated on 2025-12-12; confirm it with the authority at least every 6 months (due 2026-06-12)",
+		"field": ["registration", "updated_at"],
+	}} with input as {"meta": short, "organization": {"name": "X", "registration": {"registered_at": "2024-01-12", "updated_at": "2025-12-12"}}}
+}
