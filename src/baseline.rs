@@ -105,12 +105,13 @@ pub fn apply(outcome: &mut Outcome, known: Vec<Entry>, against: String) {
 }
 
 /// Checks the repository as it was at `rev`, read from git into a temporary folder (the working
-/// tree is not touched), and returns its findings.
+/// tree is not touched), and returns its findings. A compliance folder that did not exist at
+/// `rev` had no findings: everything is new.
 pub fn at_revision(opts: &Options, rev: &str) -> Result<Vec<Entry>, String> {
-    let git = |args: &[&str]| -> Result<String, String> {
+    let git = |dir: &Path, args: &[&str]| -> Result<String, String> {
         let out = Command::new("git")
             .arg("-C")
-            .arg(&opts.root)
+            .arg(dir)
             .args(args)
             .stdin(Stdio::null())
             .output()
@@ -120,16 +121,43 @@ pub fn at_revision(opts: &Options, rev: &str) -> Result<Vec<Entry>, String> {
         }
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     };
-    git(&["rev-parse", "--show-toplevel"])
+    let toplevel = git(&opts.root, &["rev-parse", "--show-toplevel"])
         .map_err(|e| format!("`{}` is not in a git repository ({e})", opts.root.display()))?;
-    let prefix = git(&["rev-parse", "--show-prefix"])?;
-    let commit = git(&[
-        "rev-parse",
-        "--verify",
-        "--quiet",
-        &format!("{rev}^{{commit}}"),
-    ])
+    let toplevel = PathBuf::from(toplevel);
+    let prefix = git(&opts.root, &["rev-parse", "--show-prefix"])?;
+    let commit = git(
+        &opts.root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
     .map_err(|_| format!("`{rev}` is not a git revision of this repository"))?;
+    // The folder's tree at that commit. `git archive COMMIT -- .` run in the folder would fail
+    // on an empty pathspec when the folder did not exist yet, in the same way as on any other
+    // error; asking for the tree first tells the two apart, and archiving the tree itself
+    // (from the top) puts the folder's files at the root of the archive.
+    let tree = match prefix.trim_end_matches('/') {
+        "" => git(&toplevel, &["rev-parse", &format!("{commit}^{{tree}}")])?,
+        folder => {
+            let listing = git(&toplevel, &["ls-tree", "-z", &commit, "--", folder])
+                .map_err(|e| format!("cannot read `{folder}` at `{rev}`: {e}"))?;
+            // `MODE TYPE OBJECT`, a tab and the path; nothing when the folder did not exist at
+            // that commit (and a file of that name is no compliance folder either).
+            match listing
+                .split('\t')
+                .next()
+                .unwrap_or("")
+                .split(' ')
+                .collect::<Vec<_>>()[..]
+            {
+                [_, "tree", object] => object.to_string(),
+                _ => return Ok(Vec::new()),
+            }
+        }
+    };
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -137,10 +165,10 @@ pub fn at_revision(opts: &Options, rev: &str) -> Result<Vec<Entry>, String> {
         std::env::temp_dir().join(format!("nis2check-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let result = (|| {
-        let archive = Command::new("git")
+        let mut archive = Command::new("git")
             .arg("-C")
-            .arg(&opts.root)
-            .args(["archive", "--format=tar", &commit, "--", "."])
+            .arg(&toplevel)
+            .args(["archive", "--format=tar", &tree])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -150,21 +178,26 @@ pub fn at_revision(opts: &Options, rev: &str) -> Result<Vec<Entry>, String> {
             .arg("-x")
             .arg("-C")
             .arg(&tmp)
-            .stdin(archive.stdout.ok_or("git archive gave no output")?)
+            .stdin(archive.stdout.take().ok_or("git archive gave no output")?)
             .output()
             .map_err(|e| format!("cannot run tar: {e}"))?;
+        let archived = archive
+            .wait_with_output()
+            .map_err(|e| format!("cannot run git archive: {e}"))?;
+        if !archived.status.success() {
+            return Err(format!(
+                "cannot read `{rev}` from git: {}",
+                String::from_utf8_lossy(&archived.stderr).trim()
+            ));
+        }
         if !tar.status.success() {
             return Err(format!(
                 "cannot unpack `{rev}`: {}",
                 String::from_utf8_lossy(&tar.stderr).trim()
             ));
         }
-        let old_root = tmp.join(&prefix);
-        if !old_root.is_dir() {
-            return Ok(Vec::new());
-        }
         let mut old_opts = opts.clone();
-        old_opts.root = old_root;
+        old_opts.root = tmp.clone();
         Ok(entries(&check::run(&old_opts)))
     })();
     let _ = std::fs::remove_dir_all(&tmp);

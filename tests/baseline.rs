@@ -149,3 +149,59 @@ fn new_since_compares_with_a_git_revision_without_touching_the_working_tree() {
     assert!(err.contains("not a git revision"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The compliance folder is usually a subfolder of the project's repository, and `check
+/// compliance --new-since main` is run from the top: the earlier revision must be read from
+/// that subfolder, or every finding looks new and the pull request fails on old debt.
+#[test]
+fn new_since_reads_a_compliance_folder_that_is_a_subfolder_of_the_git_repository() {
+    let repo = common::temp_dir("new-since-subfolder");
+    git(&repo, &["init", "-q"]);
+    std::fs::write(repo.join("README.md"), "the project\n").unwrap();
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "before nis2check"]);
+    std::fs::rename(
+        copy_fixture("fixtures/example-org", "new-since-subfolder"),
+        repo.join("compliance"),
+    )
+    .unwrap();
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "compliance"]);
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "compliance", "--as-of", AS_OF, "--format", "json"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run_in(&repo, &args);
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+        (code, v)
+    };
+    let (_, before) = check(&[]);
+    let findings = before["summary"]["errors"].as_u64().unwrap()
+        + before["summary"]["warnings"].as_u64().unwrap();
+    assert!(findings > 1, "the example has findings: {before}");
+
+    replace_in(
+        &repo.join("compliance/assets/dienstverlening.toml"),
+        "mfa = true   # residents",
+        "mfa = false  # residents",
+    );
+    let (code, v) = check(&["--new-since", "HEAD"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        active_codes(&v),
+        vec!["ACC001 a-mijngemeente".to_string()],
+        "only the MFA gap is new"
+    );
+    assert_eq!(
+        v["comparison"]["known"], findings,
+        "every finding of HEAD is reported as already present"
+    );
+
+    // At the first commit there was no compliance folder: everything is new, and that is not
+    // an error.
+    let (code, v) = check(&["--new-since", "HEAD~1"]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["comparison"]["known"], 0);
+    assert_eq!(active_codes(&v).len() as u64, findings + 1);
+    let _ = std::fs::remove_dir_all(&repo);
+}
