@@ -308,8 +308,16 @@ fn read_with(opts: &Options, memory: Option<&MemoryFiles>) -> Read {
     }
     let load_time = started.elapsed();
 
+    // A file that could not be parsed (or decoded) defines nothing; the ids it appears to
+    // define are still known names, so that its one error does not come back as a
+    // `dangling-reference` at every place that names what it holds.
+    let parsed_files: std::collections::HashSet<usize> = parsed.iter().map(|p| p.file).collect();
+    let unparsed_ids: std::collections::HashSet<String> = (0..sources.len())
+        .filter(|f| !parsed_files.contains(f) && Some(*f) != settings_file)
+        .flat_map(|f| load::ids_in_text(&sources.get(f).text).map(str::to_string))
+        .collect();
     let t = Instant::now();
-    let repo = model::validate(parsed, &catalog, &mut diags);
+    let repo = model::validate(parsed, &catalog, &unparsed_ids, &mut diags);
     check_evidence(&opts.root, &repo, &mut diags);
     let validate_time = t.elapsed();
     Read {

@@ -146,6 +146,68 @@ fn a_file_above_the_size_limit_is_an_error_and_the_run_goes_on() {
     assert!(with_code(&doc, "file-too-large").is_empty());
 }
 
+/// A file that does not parse defines nothing, but every reference to what it holds is not a
+/// second problem: the parse error is the one to fix. Reported: 2 syntax errors and 18
+/// "supplier `s-microsoft` … does not exist".
+#[test]
+fn ids_in_a_file_that_does_not_parse_are_not_reported_as_missing() {
+    let dir = copy_fixture("fixtures/example-org", "unparsed-ids");
+    let broken = [
+        "suppliers/cloud-en-saas.toml",
+        "suppliers/hosting-en-beheer.toml",
+    ];
+    let ids: Vec<String> = broken
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(dir.join(f)).unwrap();
+            text.lines()
+                .filter_map(|l| {
+                    l.strip_prefix("id = \"")?
+                        .strip_suffix('"')
+                        .map(String::from)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(ids.contains(&"s-microsoft".to_string()), "{ids:?}");
+    // A string left open, and a date that does not exist (the TOML parser rejects the file).
+    common::replace_in(&dir.join(broken[0]), "country = \"IE\"", "country = \"IE");
+    common::replace_in(
+        &dir.join(broken[1]),
+        "assessed_at = 2025-10-14",
+        "assessed_at = 2026-02-30",
+    );
+    // and one reference to a supplier that is nowhere
+    common::replace_in(
+        &dir.join("assets/bedrijfsvoering.toml"),
+        "suppliers = [\"s-loonwerk\"]",
+        "suppliers = [\"s-nowhere\"]",
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    assert!(
+        with_code(&doc, "syntax-error")
+            .iter()
+            .any(|d| d["file"] == broken[0]),
+        "{doc}"
+    );
+    assert!(
+        with_code(&doc, "invalid-date")
+            .iter()
+            .any(|d| d["file"] == broken[1]),
+        "{doc}"
+    );
+    let dangling: Vec<&str> = with_code(&doc, "dangling-reference")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        dangling,
+        vec!["`suppliers[0]` refers to supplier `s-nowhere`, which does not exist"],
+        "only the reference to an id that is nowhere is reported"
+    );
+}
+
 #[test]
 fn more_files_than_the_limit_stop_the_run_with_exit_2() {
     let dir = clean_repo("file-limit");

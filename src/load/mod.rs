@@ -473,6 +473,21 @@ pub fn parse(sources: &Sources, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     None
 }
 
+/// The ids a file that could not be parsed appears to define: the value of every line
+/// `id = "…"` (or `'…'`). Not entities, only names that other files may refer to without a
+/// `dangling-reference`: the parse error is the problem to report, not every reference to
+/// what the file holds.
+pub fn ids_in_text(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter_map(|line| {
+        let rest = line.trim_start().strip_prefix("id")?.trim_start();
+        let rest = rest.strip_prefix('=')?.trim_start();
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let rest = &rest[1..];
+        let id = &rest[..rest.find(quote)?];
+        (!id.is_empty()).then_some(id)
+    })
+}
+
 fn split_message(message: &str) -> (String, Option<String>) {
     let mut lines = message.lines();
     let head = lines.next().unwrap_or("invalid TOML").to_string();
@@ -481,5 +496,19 @@ fn split_message(message: &str) -> (String, Option<String>) {
         (head.clone(), Some(head))
     } else {
         (head, Some(rest.join("; ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ids_in_text;
+
+    #[test]
+    fn ids_in_text_reads_id_lines_with_either_quote_and_any_spacing() {
+        let text = "[[supplier]]\nid = \"s-a\"\n  id='s-b'  # note\nid\t=\t\"s-c\nidentifier = \"x\"\nname = \"id = 'y'\"\nid = \"\"\n[[asset]\nid = \"a-1\"\n";
+        assert_eq!(
+            ids_in_text(text).collect::<Vec<_>>(),
+            vec!["s-a", "s-b", "a-1"]
+        );
     }
 }

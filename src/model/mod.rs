@@ -5,7 +5,7 @@ pub mod input;
 pub mod jsonschema;
 pub mod schema;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::catalog::Catalog;
@@ -129,10 +129,12 @@ struct FileEntities {
 }
 
 /// Validates the parsed files into a repository. Returns it even when there are problems, so
-/// that every problem can be reported in one run.
+/// that every problem can be reported in one run. A reference to one of `unparsed_ids` (ids
+/// that a file which failed to parse appears to define) is not reported as dangling.
 pub fn validate(
     files: Vec<ParsedFile>,
     catalog: &Catalog,
+    unparsed_ids: &HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Repository {
     let any_file = !files.is_empty();
@@ -221,7 +223,7 @@ pub fn validate(
 
     // Dangling references.
     for r in std::mem::take(&mut v.refs) {
-        if repo.get(r.target, &r.id).is_some() {
+        if repo.get(r.target, &r.id).is_some() || unparsed_ids.contains(&r.id) {
             continue;
         }
         let mut d = Diagnostic::input(
