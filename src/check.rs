@@ -183,6 +183,9 @@ pub struct Read {
     pub files_read: usize,
     pub load_time: Duration,
     pub validate_time: Duration,
+    /// More files than `--max-files`: nothing was read or validated, and nothing more may run
+    /// (a part of the repository checked as the whole gives false errors by the dozen).
+    pub stopped: bool,
 }
 
 /// Reads the settings and every TOML file, and validates them.
@@ -274,6 +277,7 @@ fn read_with(opts: &Options, memory: Option<&MemoryFiles>) -> Read {
         .build()
         .unwrap_or_else(|_| globset::GlobSet::empty());
 
+    let mut stopped = false;
     let (files_read, parsed) = match memory {
         Some(files) => {
             let mut files: Vec<(String, Vec<u8>)> = files
@@ -288,12 +292,32 @@ fn read_with(opts: &Options, memory: Option<&MemoryFiles>) -> Read {
             )
         }
         None => {
+            let before = diags.len();
             let mut found = load::discover(&opts.root, &exclude, &opts.limits, &mut diags);
-            found.retain(|(rel, _)| rel != load::SETTINGS_FILE);
-            let parsed = load::load_files(&found, &opts.limits, &mut sources, &mut diags);
-            (found.len(), parsed)
+            stopped = diags[before..].iter().any(|d| d.code == "too-many-files");
+            if stopped {
+                (0, Vec::new())
+            } else {
+                found.retain(|(rel, _)| rel != load::SETTINGS_FILE);
+                let parsed = load::load_files(&found, &opts.limits, &mut sources, &mut diags);
+                (found.len(), parsed)
+            }
         }
     };
+    if stopped {
+        return Read {
+            sources,
+            diags,
+            catalog,
+            settings,
+            settings_table,
+            repo: Repository::default(),
+            files_read,
+            load_time: started.elapsed(),
+            validate_time: Duration::ZERO,
+            stopped,
+        };
+    }
     if files_read == 0 && !diags.iter().any(|d| d.code == "unreadable") {
         diags.push(
             Diagnostic::input(
@@ -330,6 +354,7 @@ fn read_with(opts: &Options, memory: Option<&MemoryFiles>) -> Read {
         files_read,
         load_time,
         validate_time,
+        stopped,
     }
 }
 
@@ -418,7 +443,31 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         files_read,
         load_time,
         validate_time,
+        stopped,
     } = read;
+    if stopped {
+        sort(&mut diags, &sources);
+        return Outcome {
+            sources,
+            diagnostics: diags,
+            frameworks: settings.frameworks.clone().unwrap_or_default(),
+            settings,
+            catalog,
+            rules: Vec::new(),
+            rules_evaluated: 0,
+            evaluated: false,
+            entities: 0,
+            files: files_read,
+            as_of: opts.as_of,
+            timings: Timings {
+                load: load_time,
+                ..Timings::default()
+            },
+            comparison: None,
+            path_prefix: String::new(),
+            repository: opts.keep_repository.then_some(repo),
+        };
+    }
 
     // Policies: the built-in pack, plus the organisation's own.
     let custom = if !opts.builtin_only && memory.is_none() {

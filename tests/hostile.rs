@@ -228,6 +228,17 @@ fn more_files_than_the_limit_stop_the_run_with_exit_2() {
     assert!(d["help"].as_str().unwrap().contains("--max-files"), "{d}");
     let (code, _, _) = check_json(&dir, &["--max-files", "100"]);
     assert_eq!(code, 0);
+
+    // The run stops there: a part of the repository is not checked as if it were the whole
+    // (it gave 43 errors on the example: references to files not read, no organisation).
+    let dir = copy_fixture("fixtures/example-org", "file-limit-example");
+    let (code, doc, _) = check_json(&dir, &["--max-files", "5"]);
+    assert_eq!(code, 2, "{doc}");
+    let codes: Vec<&str> = diagnostics(&doc)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["too-many-files"], "{doc}");
 }
 
 #[cfg(unix)]
