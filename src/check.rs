@@ -566,6 +566,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         f
     });
     let frameworks = frameworks.unwrap_or_else(|| derived_frameworks(&repo));
+    let intervals = settings.effective_intervals(&frameworks, &mut diags);
     let entities = repo
         .entities
         .iter()
@@ -600,11 +601,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         let meta = input::Meta {
             as_of: opts.as_of,
             frameworks: frameworks.clone(),
-            intervals: settings
-                .intervals
-                .iter()
-                .map(|(k, v)| (k.clone(), *v))
-                .collect(),
+            intervals,
             risk_tolerance: settings.risk_tolerance,
             scope: serde_json::to_value(&scope).unwrap_or_default(),
             significance: crate::significance::profile(&facts, &settings.significance),

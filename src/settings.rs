@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::diag::{did_you_mean, Diagnostic, Severity};
+use crate::diag::{did_you_mean, Diagnostic, Origin, Severity};
 use crate::load::{Node, NodeValue, Table};
 use crate::source::FileId;
 
@@ -58,6 +58,41 @@ pub const INTERVALS: &[(&str, i64, &str)] = &[
     ),
 ];
 
+/// The longest period the law or an enabled baseline allows for an interval, with where it says
+/// so (REQUIREMENTS.md): an organisation may choose a shorter period, never a longer one.
+/// (interval, framework, requirement, months)
+pub const LEGAL_MAXIMA: &[(&str, &str, &str, i64)] = &[
+    (
+        "policy_review_months",
+        "cir-2024-2690",
+        "CIR 2024/2690 Annex 1.1.2",
+        12,
+    ),
+    ("policy_review_months", "bio2", "BIO2 5.01.02 (v1.2)", 12),
+    (
+        "risk_review_months",
+        "cir-2024-2690",
+        "CIR 2024/2690 Annex 2.1.4",
+        12,
+    ),
+    ("access_review_months", "bio2", "BIO2 5.18.02 (v1.2)", 12),
+    (
+        "privileged_access_review_months",
+        "bio2",
+        "BIO2 8.02.01 (v1.2)",
+        3,
+    ),
+    ("plan_test_months", "bio2", "BIO2 5.30.01 (v1.2)", 12),
+    ("restore_test_months", "bio2", "BIO2 8.13.04 (v1.2)", 12),
+    ("pentest_months", "bio2", "BIO2 8.08.05 (v1.2)", 12),
+    (
+        "supplier_assessment_months",
+        "bio2",
+        "BIO2 5.22.01 (v1.2)",
+        12,
+    ),
+];
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub file: Option<FileId>,
@@ -68,6 +103,8 @@ pub struct Settings {
     /// rule id → (level, span of the setting)
     pub rules: BTreeMap<String, (Level, Range<usize>)>,
     pub intervals: BTreeMap<String, i64>,
+    /// interval → span of its line, for the intervals the file sets
+    pub interval_spans: BTreeMap<String, Range<usize>>,
     pub risk_tolerance: i64,
     pub waiver_max_months: i64,
     /// The organisation's own incident-significance thresholds.
@@ -87,6 +124,7 @@ impl Default for Settings {
                 .iter()
                 .map(|(k, v, _)| (k.to_string(), *v))
                 .collect(),
+            interval_spans: BTreeMap::new(),
             risk_tolerance: 8,
             waiver_max_months: 12,
             significance: BTreeMap::new(),
@@ -208,6 +246,8 @@ impl Settings {
                             match e.value.value {
                                 NodeValue::Integer(n) if (1..=120).contains(&n) => {
                                     s.intervals.insert(e.key.clone(), n);
+                                    s.interval_spans
+                                        .insert(e.key.clone(), e.key_span.start..e.value.span.end);
                                 }
                                 _ => bad(
                                     e.value.span.clone(),
@@ -358,6 +398,48 @@ impl Settings {
     }
 
     /// The configured level of a rule, if the settings name it.
+    /// The intervals the rules use under `frameworks`: the organisation's own, but none longer
+    /// than an enabled framework allows ([`LEGAL_MAXIMA`]). A longer setting is reported as a
+    /// warning on its line and the rules use the legal maximum, so that a setting cannot
+    /// loosen the law.
+    pub fn effective_intervals(
+        &self,
+        frameworks: &[String],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<(String, i64)> {
+        self.intervals
+            .iter()
+            .map(|(k, &v)| {
+                let cap = LEGAL_MAXIMA
+                    .iter()
+                    .filter(|(i, f, _, _)| i == k && frameworks.iter().any(|x| x == f))
+                    .min_by_key(|(_, _, _, months)| *months);
+                match cap {
+                    Some(&(_, _, basis, max)) if v > max => {
+                        if let (Some(file), Some(span)) = (self.file, self.interval_spans.get(k)) {
+                            diagnostics.push(
+                                Diagnostic::new(
+                                    Origin::Input,
+                                    Severity::Warning,
+                                    "interval-beyond-law",
+                                    format!(
+                                        "`{k} = {v}` is longer than {basis} allows ({max} months); the rules use {max}"
+                                    ),
+                                )
+                                .at(file, span.clone(), Some(format!("at most {max} months under {basis}")))
+                                .help(format!(
+                                    "an organisation may choose a shorter period, not a longer one: write `{k} = {max}` or less (or leave out a framework that does not apply to it)"
+                                )),
+                            );
+                        }
+                        (k.clone(), max)
+                    }
+                    _ => (k.clone(), v),
+                }
+            })
+            .collect()
+    }
+
     pub fn level(&self, rule: &str) -> Option<Level> {
         self.rules.get(rule).map(|(l, _)| *l)
     }

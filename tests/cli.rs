@@ -89,3 +89,74 @@ fn two_runs_print_the_same_bytes() {
     let b = check("fixtures/example-org", "json");
     assert_eq!(a, b);
 }
+
+/// An interval longer than an enabled framework allows is a warning on its line, and the rules
+/// use the legal maximum: a setting cannot loosen the law (BIO2 5.01.02: yearly policy review).
+#[test]
+fn an_interval_cannot_be_longer_than_an_enabled_framework_allows() {
+    use common::{copy_fixture, replace_in, run_in};
+    let dir = copy_fixture("fixtures/example-org", "legal-maximum");
+    let policy = dir.join("documents/informatiebeveiliging.toml");
+    // The security policy last approved and reviewed 19 months before the evaluation date.
+    replace_in(
+        &policy,
+        "approved_at = 2026-05-19",
+        "approved_at = 2024-11-19",
+    );
+    replace_in(
+        &policy,
+        "reviewed_at = 2026-05-12",
+        "reviewed_at = 2024-11-12",
+    );
+    let settings = dir.join("nis2check.toml");
+    replace_in(
+        &settings,
+        "policy_review_months = 12",
+        "policy_review_months = 36",
+    );
+    let json = |dir: &std::path::Path| -> Vec<serde_json::Value> {
+        let (_, out, err) = run_in(dir, &["check", ".", "--as-of", AS_OF, "--format", "json"]);
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+        v["diagnostics"].as_array().unwrap().clone()
+    };
+    let with_code = |ds: &[serde_json::Value], code: &str| -> Vec<serde_json::Value> {
+        ds.iter().filter(|d| d["code"] == code).cloned().collect()
+    };
+
+    // BIO2 is enabled: 36 months is reported and the policy, 19 months old, is stale.
+    let ds = json(&dir);
+    let warnings = with_code(&ds, "interval-beyond-law");
+    assert_eq!(warnings.len(), 1, "{ds:#?}");
+    let w = &warnings[0];
+    assert_eq!(w["severity"], "warning");
+    assert_eq!(
+        (w["file"].as_str(), w["line"].as_u64(), w["column"].as_u64()),
+        (Some("nis2check.toml"), Some(9), Some(1))
+    );
+    assert_eq!(
+        w["message"],
+        "`policy_review_months = 36` is longer than BIO2 5.01.02 (v1.2) allows (12 months); the rules use 12"
+    );
+    assert!(w["help"]
+        .as_str()
+        .unwrap()
+        .contains("`policy_review_months = 12`"));
+    let stale = with_code(&ds, "GOV002");
+    assert_eq!(stale.len(), 1, "the rule used 12 months: {ds:#?}");
+    assert!(
+        stale[0]["message"].as_str().unwrap().contains("12 months"),
+        "{}",
+        stale[0]["message"]
+    );
+
+    // NIS2 alone sets no period: the organisation's 36 months hold, and nothing is reported.
+    replace_in(
+        &settings,
+        "frameworks = [\"nis2\", \"bio2\"]",
+        "frameworks = [\"nis2\"]",
+    );
+    let ds = json(&dir);
+    assert!(with_code(&ds, "interval-beyond-law").is_empty(), "{ds:#?}");
+    assert!(with_code(&ds, "GOV002").is_empty(), "{ds:#?}");
+}
