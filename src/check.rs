@@ -497,7 +497,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         }
         (None, _) => {
             let mut modules = policy::builtin_modules();
-            modules.extend(custom);
+            modules.extend(custom.iter().cloned());
             policy::prepare(&modules, &opts.engine, &mut sources, &mut diags)
         }
     };
@@ -507,11 +507,25 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         .map(|p| p.rules.clone())
         .unwrap_or_default();
 
+    // The rule ids that waivers and `[rules]` may name. When compiling failed, those the
+    // modules declare (a broken rule of the organisation leaves the others known); `None` when
+    // not even that can be read, and then no rule is called unknown.
+    let known_ids: Option<Vec<String>> = match &prepared {
+        Some(set) => Some(set.rules.iter().map(|r| r.meta.id.clone()).collect()),
+        None => {
+            let mut modules = policy::builtin_modules();
+            modules.extend(custom);
+            policy::declared_rule_ids(&modules)
+        }
+    };
+    let rule_ids: Option<Vec<&str>> = known_ids
+        .as_ref()
+        .map(|ids| ids.iter().map(String::as_str).collect());
+
     // Rule overrides must name rules.
-    if let Some(file) = settings.file {
-        let ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
+    if let (Some(file), Some(ids)) = (settings.file, &rule_ids) {
         for (id, (_, span)) in &settings.rules {
-            if !rules.is_empty() && !ids.contains(&id.as_str()) {
+            if !ids.contains(&id.as_str()) {
                 let help = match did_you_mean(id, ids.iter().copied()) {
                     Some(m) => format!("did you mean `{m}`?"),
                     None => "`nis2check rules` lists the rule codes".to_string(),
@@ -553,11 +567,10 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         }
     }
 
-    let rule_ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
     let waivers = if opts.no_waivers {
         Vec::new()
     } else {
-        waiver::collect(&repo, &rule_ids, &mut diags)
+        waiver::collect(&repo, rule_ids.as_deref(), &mut diags)
     };
 
     let frameworks = settings.frameworks.clone().map(|mut f| {

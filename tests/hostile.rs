@@ -569,6 +569,58 @@ fn an_oversized_or_unparsable_policy_is_a_diagnostic_with_its_place() {
     assert_eq!(d["file"], "policies/huge.rego", "{d}");
 }
 
+/// An organisation's rule that does not compile is one error; the waivers and `[rules]` of
+/// the built-in rules (and of the organisation's rules whose METADATA can be read) are not
+/// "unknown rules" because of it.
+#[test]
+fn a_policy_that_does_not_compile_leaves_the_rule_ids_known() {
+    let dir = copy_fixture("fixtures/example-org", "broken-policy");
+    std::fs::create_dir(dir.join("policies")).unwrap();
+    std::fs::write(
+        dir.join("policies/broken.rego"),
+        "# METADATA\n# title: Our own rule\n# custom:\n#   id: ORG001\npackage org.broken\n\ndeny contains x if {\n  x := [1, 2\n}\n",
+    )
+    .unwrap();
+    let mut settings = std::fs::read_to_string(dir.join("nis2check.toml")).unwrap();
+    settings.push_str("\n[rules]\nAST001 = \"warning\"\nORG001 = \"warning\"\nXYZ998 = \"off\"\n");
+    std::fs::write(dir.join("nis2check.toml"), settings).unwrap();
+    let waiver = |id: &str, rule: &str| {
+        format!("\n[[waiver]]\nid = \"{id}\"\nrule = \"{rule}\"\ntarget = \"organization\"\nreason = \"r\"\napproved_by = \"p-visser\"\nexpires = 2026-12-31\n")
+    };
+    let mut waivers = std::fs::read_to_string(dir.join("waivers.toml")).unwrap();
+    waivers.push_str(&waiver("w-own", "ORG001"));
+    waivers.push_str(&waiver("w-nothing", "XYZ999"));
+    std::fs::write(dir.join("waivers.toml"), waivers).unwrap();
+
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let d = &with_code(&doc, "policy-error")[0];
+    assert_eq!(d["file"], "policies/broken.rego", "{d}");
+    let unknown: Vec<&str> = with_code(&doc, "unknown-rule")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unknown,
+        vec![
+            "`[rules]` names `XYZ998`, which is not a rule",
+            "waiver `w-nothing` names the rule `XYZ999`, which does not exist",
+        ],
+        "AST002 (waiver), AST001 (`[rules]`) and ORG001 exist"
+    );
+
+    // METADATA that cannot be read: which rules exist is not known, so no rule is unknown.
+    std::fs::write(
+        dir.join("policies/broken.rego"),
+        "# METADATA\n# title: [unclosed\npackage org.broken\n\ndeny contains x if {\n  x := [1, 2\n}\n",
+    )
+    .unwrap();
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    assert!(!with_code(&doc, "policy-error").is_empty(), "{doc}");
+    assert!(with_code(&doc, "unknown-rule").is_empty(), "{doc}");
+}
+
 #[test]
 fn policy_folders_outside_the_repository_are_refused() {
     let dir = clean_repo("policy-outside");

@@ -395,6 +395,24 @@ pub fn prepare(
     })
 }
 
+/// The rule ids the modules declare in their METADATA, read without compiling them: what
+/// waivers and `[rules]` are checked against when [`prepare`] failed, so that a broken rule of
+/// the organisation does not make every other rule "unknown". `None` when a module's METADATA
+/// cannot be read: then which rules exist is not known.
+pub fn declared_rule_ids(modules: &[Module]) -> Option<Vec<String>> {
+    let mut ids = Vec::new();
+    for module in modules.iter().filter(|m| !m.is_test) {
+        match metadata::read(&module.source) {
+            Ok(Some(meta)) => ids.push(meta.id),
+            Ok(None) => {}
+            Err(_) => return None,
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    Some(ids)
+}
+
 /// [`prepare`] against a `Sources` of its own (so it can run on another thread; append the
 /// sources and shift the diagnostics' files), with the modules analysed: regorus does that on
 /// the first evaluation otherwise, and a clone of an analysed engine is analysed.
