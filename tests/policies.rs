@@ -98,6 +98,29 @@ fn every_rule_meets_the_metadata_contract() {
                 );
             }
         }
+        // The EU acts a rule cites are linked (EUR-Lex), with a description that names them,
+        // and ranges are written with an en dash, as REQUIREMENTS.md writes them ("Arts. 5–14").
+        for (fw, name, eli) in [
+            ("nis2", "NIS2", "eli/dir/2022/2555"),
+            ("cir-2024-2690", "CIR 2024/2690", "eli/reg_impl/2024/2690"),
+        ] {
+            if m.frameworks.contains_key(fw) {
+                assert!(
+                    m.related_resources.iter().any(|r| r.reference.contains(eli)
+                        && r.description.as_deref().is_some_and(|d| d.starts_with(name))),
+                    "{}: cites {name} in `frameworks` but links no {name} text in `related_resources`",
+                    m.id
+                );
+            }
+        }
+        for r in &m.related_resources {
+            let d = r.description.as_deref().unwrap_or("");
+            let bytes = d.as_bytes();
+            let hyphen_range = (1..bytes.len().saturating_sub(1)).any(|i| {
+                bytes[i] == b'-' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit()
+            });
+            assert!(!hyphen_range, "{}: write ranges with an en dash: {d}", m.id);
+        }
         if m.frameworks.contains_key("bio2") {
             assert!(
                 m.bio2_version.is_some(),

@@ -7,6 +7,8 @@
 #   `classification` table with all four of `confidentiality`, `integrity`, `availability` and
 #   `authenticity`.
 # related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(i)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
 #     description: CIR 2024/2690 Annex 12.1.2
 # custom:

@@ -5,6 +5,8 @@
 #   An asset inventory is only useful when someone answers for each entry. Every asset needs an
 #   `owner`, the id of the person responsible for it.
 # related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(i)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
 #     description: CIR 2024/2690 Annex 12.4
 # custom:

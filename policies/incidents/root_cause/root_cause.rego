@@ -7,6 +7,8 @@
 #   `significant = true` and a `resolved_at` needs a non-empty `root_cause` and
 #   `lessons_learned`.
 # related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(b)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
 #     description: CIR 2024/2690 Annex 3.6.1
 # custom:

@@ -18,7 +18,7 @@
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
 #     description: NIS2 Art. 23(3)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
-#     description: CIR 2024/2690 Arts. 3 and 5-14 (thresholds per entity type)
+#     description: CIR 2024/2690 Arts. 3 and 5–14 (thresholds per entity type)
 # custom:
 #   id: INC006
 #   severity: error

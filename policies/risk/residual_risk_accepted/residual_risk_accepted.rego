@@ -9,6 +9,8 @@
 #   one current management-body member, an `accepted_at` date and a `justification`. Closed
 #   risks are skipped.
 # related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(a)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
 #     description: CIR 2024/2690 Annex 2.1.1
 # custom:

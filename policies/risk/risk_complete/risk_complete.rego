@@ -8,6 +8,8 @@
 #   `treatment_due` and at least one entry in `assets`. One finding per risk lists what is
 #   missing.
 # related_resources:
+#   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
+#     description: NIS2 Art. 21(2)(a)
 #   - ref: https://eur-lex.europa.eu/eli/reg_impl/2024/2690/oj
 #     description: CIR 2024/2690 Annex 2.1.2
 # custom:

@@ -12,7 +12,7 @@
 #   (Art. 2(7)) matches a declared `out-of-scope`.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
-#     description: NIS2 Arts. 2–3 (scope and classification) and Art. 3(4) (registration)
+#     description: NIS2 Arts. 2–3 (scope and classification)
 # custom:
 #   id: SCP001
 #   severity: error
