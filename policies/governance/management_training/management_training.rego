@@ -6,7 +6,9 @@
 #   cybersecurity risks and the measures taken against them. Every current member of the
 #   management body (role `management-body`, not left) needs a training with topic
 #   `cybersecurity-management` completed within the organisation's
-#   `management_training_months` (default 24) before the evaluation date.
+#   `management_training_months` (default 24) before the evaluation date. A member appointed
+#   within that period (`appointed_at`) has until that many months after the appointment for
+#   a first training.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
 #     description: NIS2 Art. 20(2)
@@ -43,7 +45,12 @@ deny contains result.entity("person", person.id, ["trainings"], _msg(person, mon
 	cutoff := dates.not_before(months)
 	some person in management_body_members
 	not _trained_recently(person, cutoff)
+	not _appointed_since(person, cutoff)
 }
+
+# Appointed on or after the cutoff: the first training is due `months` after the appointment,
+# which has not passed yet (dates.not_before).
+_appointed_since(person, cutoff) if person.appointed_at >= cutoff
 
 _trained_recently(person, cutoff) if {
 	some t in person.trainings

@@ -62,3 +62,18 @@ test_shorter_interval_from_settings if {
 		"field": ["trainings"],
 	}} with input as {"meta": meta, "people": [_director([_trained("2025-01-01")])]}
 }
+
+# A new member has the interval, from the appointment, for a first training.
+test_newly_appointed_member_not_yet_due if {
+	new := object.union(_director([]), {"appointed_at": "2024-06-30"})
+	rule.deny == set() with input as _input([new])
+}
+
+test_member_appointed_before_the_interval_is_due if {
+	old := object.union(_director([]), {"appointed_at": "2024-06-29"})
+	rule.deny == {{
+		"msg": "management-body member 'p-director' has no cybersecurity-management training on record; NIS2 requires it (every 24 months here)",
+		"entity": {"kind": "person", "id": "p-director"},
+		"field": ["trainings"],
+	}} with input as _input([old])
+}
