@@ -185,8 +185,18 @@ mod tests {
         // The CIR counts more than 30 minutes, a loss above the threshold.
         assert_eq!(
             p["above"],
-            json!(["duration_minutes", "financial_loss_eur", "users_affected"])
+            json!([
+                "duration_minutes",
+                "financial_loss_eur",
+                "partial_duration_minutes",
+                "partial_users_affected"
+            ])
         );
+        // A limited service counts from 1 million users for more than an hour, not from the
+        // user count alone.
+        assert_eq!(p["thresholds"]["partial_users_affected"], 1_000_000);
+        assert_eq!(p["thresholds"]["partial_duration_minutes"], 60);
+        assert!(p["thresholds"].get("users_affected").is_none());
     }
 
     #[test]
@@ -202,14 +212,18 @@ mod tests {
     fn an_own_value_equal_to_a_threshold_counted_only_above_it_is_stricter() {
         let mut own = BTreeMap::new();
         own.insert("duration_minutes".to_string(), json!(30));
-        own.insert("users_affected".to_string(), json!(1_000_001));
+        own.insert("financial_loss_eur".to_string(), json!(500_001));
         let p = profile(&facts(Some("cloud-computing"), None, None, None), &own);
         assert_eq!(p["thresholds"]["duration_minutes"], 30);
-        assert_eq!(p["thresholds"]["users_affected"], 1_000_000);
+        assert_eq!(p["thresholds"]["financial_loss_eur"], 500_000);
         assert_eq!(
             p["above"],
-            json!(["financial_loss_eur", "users_affected"]),
-            "the own duration is reached, the profile's user count exceeded"
+            json!([
+                "financial_loss_eur",
+                "partial_duration_minutes",
+                "partial_users_affected"
+            ]),
+            "the own duration is reached, the profile's loss exceeded"
         );
     }
 
@@ -218,19 +232,16 @@ mod tests {
         for p in data().profile {
             for k in &p.above {
                 assert!(
-                    FACTORS.contains(&k.as_str()),
-                    "{}: unknown factor {k}",
-                    p.id
-                );
-                assert!(
                     [
                         "duration_minutes",
                         "users_affected",
                         "financial_loss_eur",
-                        "deaths"
+                        "deaths",
+                        "partial_users_affected",
+                        "partial_duration_minutes"
                     ]
                     .contains(&k.as_str()),
-                    "{}: {k} is not a number",
+                    "{}: {k} is not a numeric threshold",
                     p.id
                 );
             }

@@ -649,6 +649,11 @@ pub static INCIDENT: &[Field] = &[
         "duration of the disruption in minutes",
     ),
     f(
+        "unavailability",
+        Ty::Enum(&["full", "partial"]),
+        "the service was fully unavailable or only limited (CIR 2024/2690 Arts. 5–14 count them apart)",
+    ),
+    f(
         "financial_loss_eur",
         Ty::Num,
         "direct financial loss in euro",

@@ -11,8 +11,11 @@
 #   `financial_loss_eur` and `deaths` at or above the threshold (above it, for the thresholds
 #   the profile lists in `above`: the CIR counts a loss above EUR 500,000, an outage of more
 #   than 30 minutes), or `health_damage`, `trade_secrets_exfiltrated` or `suspected_malicious`
-#   true where the profile sets that key to true. Thresholds the profile leaves out do not
-#   apply. Disruptions caused by planned
+#   true where the profile sets that key to true. For cloud, CDN and managed (security)
+#   service providers the CIR counts a full outage by its duration, and a limited service
+#   (`unavailability = "partial"`) by its users and its duration together (more than 1
+#   million users for more than an hour); an incident without `unavailability` counts as a
+#   full outage. Thresholds the profile leaves out do not apply. Disruptions caused by planned
 #   maintenance (`planned_maintenance = true`) are not incidents and are skipped.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
@@ -53,16 +56,51 @@ deny contains result.with_related(finding, labels) if {
 	some inc in input.incidents
 	not inc.significant == true
 	not inc.planned_maintenance == true
-	factors := sort([k | some k, t in _thresholds; _reaches(k, inc[k], t)])
-	count(factors) > 0
-	texts := [_factor_text(k, inc[k]) | some k in factors]
+	factors := sort([k | some k, t in _thresholds; _counts(inc, k); _reaches(k, inc[k], t)])
+	limited := [inc | _limited(inc)]
+	count(factors) + count(limited) > 0
+	texts := array.concat([_factor_text(k, inc[k]) | some k in factors], [_limited_text(i) | some i in limited])
 	msg := sprintf(
 		"incident '%s' %s, but its declared factors reach the significance thresholds (%s): %s; set significant = true and report it",
 		[inc.id, _assessment(inc), _basis, concat(", ", texts)],
 	)
 	finding := result.entity("incident", inc.id, ["significant"], msg)
-	labels := [result.related("incident", inc.id, [k], _label(k)) | some k in factors]
+	labels := array.concat(
+		[result.related("incident", inc.id, [k], _label(k)) | some k in factors],
+		[l | some i in limited; some l in _limited_labels(i)],
+	)
 }
+
+# A profile that counts a limited service apart (CIR 2024/2690 Arts. 5–14: cloud, CDN, managed
+# and managed security services) counts `duration_minutes` alone only for a full outage, and a
+# limited one (`unavailability = "partial"`) by its users and its duration together.
+_partial_profile if is_number(_thresholds.partial_users_affected)
+
+_counts(_, key) if key != "duration_minutes"
+
+_counts(_, "duration_minutes") if not _partial_profile
+
+_counts(inc, "duration_minutes") if {
+	_partial_profile
+	not inc.unavailability == "partial"
+}
+
+_limited(inc) if {
+	_partial_profile
+	inc.unavailability == "partial"
+	_reaches("partial_users_affected", inc.users_affected, _thresholds.partial_users_affected)
+	_reaches("partial_duration_minutes", inc.duration_minutes, _thresholds.partial_duration_minutes)
+}
+
+_limited_text(inc) := sprintf(
+	"a limited service for users_affected = %v over duration_minutes = %v (thresholds %s users and %s minutes)",
+	[inc.users_affected, inc.duration_minutes, _threshold_text("partial_users_affected"), _threshold_text("partial_duration_minutes")],
+)
+
+_limited_labels(inc) := [
+	result.related("incident", inc.id, ["users_affected"], sprintf("a limited service for more than %v users", [_thresholds.partial_users_affected])),
+	result.related("incident", inc.id, ["duration_minutes"], sprintf("for more than %v minutes", [_thresholds.partial_duration_minutes])),
+]
 
 # The thresholds a value must exceed (the others it must reach).
 _above := {k | some k in input.meta.significance.above}

@@ -59,7 +59,7 @@ test_just_above_a_threshold_counted_above_it if {
 # A threshold not listed in `above` (the Dutch profile's four hours, the organisation's own)
 # counts when it is reached.
 test_reached_threshold if {
-	meta := object.union(_meta, {"significance": {"profile": "nl-government", "basis": "NL", "thresholds": {"duration_minutes": 240}, "above": []}})
+	meta := object.union(object.remove(_meta, ["significance"]), {"significance": {"profile": "nl-government", "basis": "NL", "thresholds": {"duration_minutes": 240}, "above": []}})
 	rule.deny == {_finding(
 		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (NL): duration_minutes = 240 (threshold 240); set significant = true and report it",
 		[_label("duration_minutes", "reaches the threshold of 240")],
@@ -139,4 +139,41 @@ test_missing_basis_falls_back if {
 		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (the significance profile): users_affected = 100 (threshold 100); set significant = true and report it",
 		[_label("users_affected", "reaches the threshold of 100")],
 	)} with input as {"meta": meta, "incidents": [_incident({"users_affected": 100})]}
+}
+
+# A cloud provider: a full outage counts after 30 minutes; a limited service from more than
+# 1 million users for more than an hour, both (CIR 2024/2690 Arts. 5–14).
+_cloud := {
+	"profile": "cir-2024-2690",
+	"basis": "CIR",
+	"thresholds": {"duration_minutes": 30, "partial_users_affected": 1000000, "partial_duration_minutes": 60},
+	"above": ["duration_minutes", "partial_duration_minutes", "partial_users_affected"],
+}
+
+# (object.union merges nested objects: remove the CIR profile of _meta first.)
+_cloud_input(extra) := {"meta": object.union(object.remove(_meta, ["significance"]), {"significance": _cloud}), "incidents": [_incident(extra)]}
+
+test_limited_service_below_both_thresholds_passes if {
+	rule.deny == set() with input as _cloud_input({"unavailability": "partial", "duration_minutes": 40, "users_affected": 10})
+	rule.deny == set() with input as _cloud_input({"unavailability": "partial", "duration_minutes": 5, "users_affected": 2000000})
+	rule.deny == set() with input as _cloud_input({"unavailability": "partial", "duration_minutes": 60, "users_affected": 1000001})
+}
+
+test_limited_service_above_both_thresholds if {
+	rule.deny == {_finding(
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR): a limited service for users_affected = 1000001 over duration_minutes = 61 (thresholds above 1000000 users and above 60 minutes); set significant = true and report it",
+		[
+			_label("users_affected", "a limited service for more than 1000000 users"),
+			_label("duration_minutes", "for more than 60 minutes"),
+		],
+	)} with input as _cloud_input({"unavailability": "partial", "duration_minutes": 61, "users_affected": 1000001})
+}
+
+test_full_or_unstated_outage_counts_by_duration if {
+	expected := {_finding(
+		"incident 'inc-1' is marked significant = false, but its declared factors reach the significance thresholds (CIR): duration_minutes = 31 (threshold above 30); set significant = true and report it",
+		[_label("duration_minutes", "exceeds the threshold of 30")],
+	)}
+	rule.deny == expected with input as _cloud_input({"unavailability": "full", "duration_minutes": 31, "users_affected": 10})
+	rule.deny == expected with input as _cloud_input({"duration_minutes": 31, "users_affected": 10})
 }
