@@ -649,6 +649,11 @@ pub static INCIDENT: &[Field] = &[
         "duration of the disruption in minutes",
     ),
     f(
+        "trust_services",
+        Ty::Bool,
+        "for a trust service provider: the incident affects its trust services (24 h notification, NIS2 Art. 23(4)(b))",
+    ),
+    f(
         "unavailability",
         Ty::Enum(&["full", "partial"]),
         "the service was fully unavailable or only limited (CIR 2024/2690 Arts. 5–14 count them apart)",

@@ -91,3 +91,22 @@ test_missing_notification_tsp_overdue_sooner if {
 test_not_significant_ignored if {
 	rule.deny == set() with input as _input(_org, _incident({"significant": false}))
 }
+
+# The 24 h hold for incidents that affect the trust services; one that does not has 72 h.
+test_trust_service_provider_other_incident_has_72_hours if {
+	inc := _incident({"notification_at": "2026-03-03T10:00:00Z", "trust_services": false})
+	rule.deny == set() with input as _input(_tsp, inc)
+	late := _incident({"notification_at": "2026-03-04T10:00:01Z", "trust_services": false})
+	rule.deny == {_late("72 h 0 min 1 s", "NIS2 allows 72 h for an incident that does not affect the trust services")} with input as _input(_tsp, late)
+}
+
+test_trust_services_true_keeps_24_hours if {
+	inc := _incident({"notification_at": "2026-03-03T10:00:00Z", "trust_services": true})
+	rule.deny == {_late("48 h", "NIS2 allows 24 h for a trust service provider")} with input as _input(_tsp, inc)
+}
+
+# The flag means nothing for other entities: 72 h either way.
+test_trust_services_ignored_for_other_entities if {
+	inc := _incident({"notification_at": "2026-03-03T10:00:00Z", "trust_services": true})
+	rule.deny == set() with input as _input(_org, inc)
+}
