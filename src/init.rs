@@ -124,7 +124,7 @@ pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
         (
             ".github/workflows/nis2check.yml",
             format!(
-                "name: nis2check\non:\n  pull_request:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n  security-events: write\njobs:\n  nis2check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      # The repository that hosts nis2check (its action.yml is at the root).\n      - uses: nis2check/nis2check@main\n        id: nis2check\n        with:\n          path: {path}\n          sarif-file: nis2check.sarif\n      - uses: github/codeql-action/upload-sarif@v4\n        if: always()\n        with:\n          sarif_file: nis2check.sarif\n",
+                "name: nis2check\non:\n  pull_request:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n  security-events: write\njobs:\n  nis2check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        with:\n          fetch-depth: 0                      # for --new-since\n      # The repository that hosts nis2check (its action.yml is at the root).\n      - uses: nis2check/nis2check@main\n        id: nis2check\n        with:\n          path: {path}\n          sarif-file: nis2check.sarif\n          # Fail only on findings the change brings in (old ones are listed, not counted).\n          args: --new-since origin/${{{{ github.base_ref || 'main' }}}}\n      - uses: github/codeql-action/upload-sarif@v4\n        if: always()\n        with:\n          sarif_file: nis2check.sarif\n",
                 path = inside.map_or_else(|| ".".to_string(), yaml_quoted)
             ),
         ),

@@ -187,6 +187,15 @@ fn init_in_a_folder_of_a_git_repository_puts_the_ci_files_at_its_root() {
 
     let workflow = std::fs::read_to_string(repo.join(".github/workflows/nis2check.yml")).unwrap();
     assert!(workflow.contains("path: 'compliance/nis 2'"), "{workflow}");
+    // As the README shows it: the whole history, and only new findings fail a change.
+    let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(&workflow).expect("valid YAML");
+    let steps = &yaml["jobs"]["nis2check"]["steps"];
+    assert_eq!(steps[0]["with"]["fetch-depth"], 0, "{workflow}");
+    assert_eq!(
+        steps[1]["with"]["args"].as_str(),
+        Some("--new-since origin/${{ github.base_ref || 'main' }}"),
+        "{workflow}"
+    );
     let hooks = std::fs::read_to_string(repo.join(".pre-commit-config.yaml")).unwrap();
     assert!(hooks.contains("args: ['compliance/nis 2']"), "{hooks}");
     assert!(
