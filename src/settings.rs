@@ -56,7 +56,22 @@ pub const INTERVALS: &[(&str, i64, &str)] = &[
         12,
         "re-confirmation of the registration with the authority",
     ),
+    (
+        "vulnerability_fix_days",
+        7,
+        "fixing a critical or high vulnerability, in days",
+    ),
 ];
+
+/// The unit of an interval and the values it may take: days for the `…_days` ones, months
+/// for the others.
+pub fn interval_unit(name: &str) -> (&'static str, std::ops::RangeInclusive<i64>) {
+    if name.ends_with("_days") {
+        ("days", 1..=366)
+    } else {
+        ("months", 1..=120)
+    }
+}
 
 /// The longest period the law or an enabled baseline allows for an interval, with where it says
 /// so (REQUIREMENTS.md): an organisation may choose a shorter period, never a longer one.
@@ -85,6 +100,7 @@ pub const LEGAL_MAXIMA: &[(&str, &str, &str, i64)] = &[
     ("plan_test_months", "bio2", "BIO2 5.30.01 (v1.2)", 12),
     ("restore_test_months", "bio2", "BIO2 8.13.04 (v1.2)", 12),
     ("pentest_months", "bio2", "BIO2 8.08.05 (v1.2)", 12),
+    ("vulnerability_fix_days", "bio2", "BIO2 8.08.01 (v1.2)", 7),
     (
         "supplier_assessment_months",
         "bio2",
@@ -243,8 +259,13 @@ impl Settings {
                                 );
                                 continue;
                             }
+                            let (unit, range) = interval_unit(&e.key);
+                            let default = INTERVALS
+                                .iter()
+                                .find(|(k, _, _)| *k == e.key)
+                                .map_or(12, |(_, d, _)| *d);
                             match e.value.value {
-                                NodeValue::Integer(n) if (1..=120).contains(&n) => {
+                                NodeValue::Integer(n) if range.contains(&n) => {
                                     s.intervals.insert(e.key.clone(), n);
                                     s.interval_spans
                                         .insert(e.key.clone(), e.key_span.start..e.value.span.end);
@@ -253,11 +274,13 @@ impl Settings {
                                     e.value.span.clone(),
                                     "invalid-value",
                                     format!(
-                                        "`{}` must be a whole number of months from 1 to 120",
-                                        e.key
+                                        "`{}` must be a whole number of {unit} from {} to {}",
+                                        e.key,
+                                        range.start(),
+                                        range.end()
                                     ),
-                                    "not a number of months",
-                                    format!("write e.g. `{} = 12`", e.key),
+                                    &format!("not a number of {unit}"),
+                                    format!("write e.g. `{} = {default}`", e.key),
                                 ),
                             }
                         }
@@ -416,6 +439,7 @@ impl Settings {
                     .min_by_key(|(_, _, _, months)| *months);
                 match cap {
                     Some(&(_, _, basis, max)) if v > max => {
+                        let unit = interval_unit(k).0;
                         if let (Some(file), Some(span)) = (self.file, self.interval_spans.get(k)) {
                             diagnostics.push(
                                 Diagnostic::new(
@@ -423,10 +447,10 @@ impl Settings {
                                     Severity::Warning,
                                     "interval-beyond-law",
                                     format!(
-                                        "`{k} = {v}` is longer than {basis} allows ({max} months); the rules use {max}"
+                                        "`{k} = {v}` is longer than {basis} allows ({max} {unit}); the rules use {max}"
                                     ),
                                 )
-                                .at(file, span.clone(), Some(format!("at most {max} months under {basis}")))
+                                .at(file, span.clone(), Some(format!("at most {max} {unit} under {basis}")))
                                 .help(format!(
                                     "an organisation may choose a shorter period, not a longer one: write `{k} = {max}` or less (or leave out a framework that does not apply to it)"
                                 )),
@@ -450,4 +474,45 @@ fn strings(node: &Node) -> Option<Vec<String>> {
         .iter()
         .map(|n| n.as_str().map(str::to_string))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(interval: &str, value: i64) -> Settings {
+        let mut s = Settings {
+            file: Some(0),
+            ..Settings::default()
+        };
+        s.intervals.insert(interval.to_string(), value);
+        s.interval_spans.insert(interval.to_string(), 0..10);
+        s
+    }
+
+    #[test]
+    fn an_interval_is_capped_only_by_an_enabled_framework() {
+        let s = with("vulnerability_fix_days", 30);
+        let mut diags = Vec::new();
+        let bio2 = s.effective_intervals(&["bio2".to_string(), "nis2".to_string()], &mut diags);
+        assert!(bio2.contains(&("vulnerability_fix_days".to_string(), 7)));
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            diags[0].message,
+            "`vulnerability_fix_days = 30` is longer than BIO2 8.08.01 (v1.2) allows (7 days); the rules use 7"
+        );
+        let mut diags = Vec::new();
+        let nis2 = s.effective_intervals(&["nis2".to_string()], &mut diags);
+        assert!(nis2.contains(&("vulnerability_fix_days".to_string(), 30)));
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn a_shorter_interval_stays_the_organisations() {
+        let s = with("privileged_access_review_months", 1);
+        let mut diags = Vec::new();
+        let got = s.effective_intervals(&["bio2".to_string()], &mut diags);
+        assert!(got.contains(&("privileged_access_review_months".to_string(), 1)));
+        assert!(diags.is_empty());
+    }
 }

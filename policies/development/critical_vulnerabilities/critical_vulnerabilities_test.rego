@@ -72,3 +72,16 @@ test_one_finding_per_vulnerability if {
 		},
 	} with input as _input(vulns)
 }
+
+# Outside BIO2 the deadline is the organisation's (`vulnerability_fix_days`).
+test_the_organisation_sets_the_deadline if {
+	vulns := [{"id": "CVE-2", "severity": "high", "found_at": "2026-06-22"}]
+	meta := object.union(_meta, {"intervals": {"vulnerability_fix_days": 14}})
+	rule.deny == set() with input as {"meta": meta, "assets": [_asset(vulns)]}
+	short := object.union(_meta, {"intervals": {"vulnerability_fix_days": 3}})
+	rule.deny == {{
+		"msg": "asset 'portal' has high vulnerability 'CVE-2' open since 2026-06-22; critical and high vulnerabilities must be fixed within 3 days (due 2026-06-25)",
+		"entity": {"kind": "asset", "id": "portal"},
+		"field": ["vulnerabilities", 0],
+	}} with input as {"meta": short, "assets": [_asset(vulns)]}
+}

@@ -29,8 +29,9 @@ hour_ns := 3600000000000 # 60 * minute_ns
 
 day_ns := 86400000000000 # 24 * hour_ns
 
-# Default intervals (months), as in docs/format.md. Rust always fills input.meta.intervals;
-# these only keep rules strict when a hand-written input leaves one out.
+# Default intervals (months; days for the `…_days` ones), as in docs/format.md. Rust always
+# fills input.meta.intervals; these only keep rules strict when a hand-written input leaves
+# one out.
 _default_intervals := {
 	"policy_review_months": 12,
 	"management_training_months": 24,
@@ -44,6 +45,7 @@ _default_intervals := {
 	"pentest_months": 12,
 	"risk_review_months": 12,
 	"registration_review_months": 12,
+	"vulnerability_fix_days": 7,
 }
 
 # The interval `name` (e.g. "policy_review_months") in months.
