@@ -567,10 +567,13 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         }
     }
 
-    let waivers = if opts.no_waivers {
+    // Expired waivers and those that run too long are reported even when input errors stop
+    // the evaluation: they need no rule results, and one run shows every problem.
+    let active = if opts.no_waivers {
         Vec::new()
     } else {
-        waiver::collect(&repo, rule_ids.as_deref(), &mut diags)
+        let waivers = waiver::collect(&repo, rule_ids.as_deref(), &mut diags);
+        waiver::active(waivers, opts.as_of, settings.waiver_max_months, &mut diags)
     };
 
     let frameworks = settings.frameworks.clone().map(|mut f| {
@@ -643,7 +646,6 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
         );
         timings.evaluate = t.elapsed();
         let t = Instant::now();
-        let active = waiver::active(waivers, opts.as_of, settings.waiver_max_months, &mut diags);
         let mut used = vec![false; active.len()];
         for result in results {
             let rule = &set.rules[result.rule];

@@ -735,6 +735,51 @@ fn a_waiver_needs_an_existing_approver_and_a_bounded_term() {
     );
 }
 
+/// A waiver's dates need no rule results: an expired waiver and one that runs too long are
+/// reported in the same run as the input errors that stop evaluation, not after they are fixed.
+#[test]
+fn waiver_dates_are_checked_while_other_input_errors_stop_evaluation() {
+    let dir = copy_fixture("fixtures/example-org", "waiver-dates-and-input-errors");
+    let waivers = dir.join("waivers.toml");
+    common::replace_in(&waivers, "expires = 2026-12-31", "expires = 2026-01-31");
+    let waiver = |id: &str, expires: &str, extra: &str| {
+        format!("\n[[waiver]]\nid = \"{id}\"\nrule = \"AST002\"\ntarget = \"asset:a-gba-archief\"\nreason = \"r\"\napproved_by = \"p-visser\"\nexpires = {expires}\n{extra}")
+    };
+    let mut text = std::fs::read_to_string(&waivers).unwrap();
+    text.push_str(&waiver("w-long", "2029-01-31", ""));
+    text.push_str(&waiver("w-typo", "2026-12-31", "tikket = \"x\"\n"));
+    std::fs::write(&waivers, text).unwrap();
+
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    assert_eq!(with_code(&doc, "unknown-key").len(), 1, "{doc}");
+    let expired = with_code(&doc, "waiver-expired");
+    assert_eq!(expired.len(), 1, "{doc}");
+    assert_eq!(
+        (expired[0]["file"].as_str(), expired[0]["line"].as_u64()),
+        (Some("waivers.toml"), Some(9)),
+        "{doc}"
+    );
+    assert!(
+        expired[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("w-2026-003"),
+        "{doc}"
+    );
+    let long = with_code(&doc, "waiver-too-long");
+    assert_eq!(long.len(), 1, "{doc}");
+    assert!(
+        long[0]["message"].as_str().unwrap().contains("w-long"),
+        "{doc}"
+    );
+    assert!(
+        with_code(&doc, "waiver-unused").is_empty(),
+        "unused needs the rules' results, which an input error withholds: {doc}"
+    );
+    assert_eq!(doc["summary"]["evaluated"], false, "{doc}");
+}
+
 #[test]
 fn a_custom_rule_cannot_replace_or_shadow_a_builtin_rule() {
     let dir = common::root().join("fixtures/hostile/reserved-namespace-policy");
