@@ -156,6 +156,7 @@ const TOP_KEYS: &[&str] = &[
     "rules",
     "intervals",
     "risk",
+    "significance",
     "waivers",
 ];
 
@@ -479,6 +480,53 @@ fn strings(node: &Node) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::{SourceFile, Sources};
+
+    fn settings(text: &str) -> (Settings, Vec<Diagnostic>) {
+        let mut sources = Sources::default();
+        let file = sources.add(SourceFile::new("nis2check.toml".into(), text));
+        let mut diagnostics = Vec::new();
+        let table = crate::load::parse(&sources, file, &mut diagnostics).expect("valid TOML");
+        let s = Settings::from_table(&table, file, &mut diagnostics);
+        (s, diagnostics)
+    }
+
+    /// The example in docs/format.md shows every setting: it reads without a problem, and its
+    /// top-level keys are the ones a misspelt setting is compared with.
+    #[test]
+    fn every_documented_setting_is_known() {
+        let doc = include_str!("../docs/format.md");
+        let example = doc
+            .split("## `nis2check.toml`")
+            .nth(1)
+            .and_then(|s| s.split("```toml\n").nth(1))
+            .and_then(|s| s.split("```").next())
+            .expect("docs/format.md has a nis2check.toml example");
+        let (_, diagnostics) = settings(example);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let documented: std::collections::BTreeSet<String> = toml::from_str::<toml::Table>(example)
+            .unwrap()
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        let known: std::collections::BTreeSet<String> =
+            TOP_KEYS.iter().map(|k| k.to_string()).collect();
+        assert_eq!(documented, known);
+    }
+
+    #[test]
+    fn a_misspelt_setting_gets_a_did_you_mean() {
+        let (_, diagnostics) = settings("[signficance]\nduration_minutes = 240\n");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert_eq!(diagnostics[0].code, "unknown-key");
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("did you mean `significance`?")
+        );
+        let (_, diagnostics) = settings("[zzz]\n");
+        let help = diagnostics[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("significance"), "{help}");
+    }
 
     fn with(interval: &str, value: i64) -> Settings {
         let mut s = Settings {
