@@ -38,8 +38,8 @@ pub enum Command {
         /// The repository root.
         #[arg(default_value = ".")]
         path: PathBuf,
-        #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, short = 'f', value_enum, default_value_t = ScopeFormat::Human)]
+        format: ScopeFormat,
     },
     /// Create a starter compliance repository (never overwrites a file).
     Init {
@@ -176,6 +176,16 @@ pub struct CheckArgs {
     /// Put DIR/ before file paths in github, sarif and junit output, which CI systems read relative to the root of the git repository: the repository path of the compliance folder when it is not that root (the action passes it).
     #[arg(long, value_name = "DIR")]
     pub path_prefix: Option<String>,
+}
+
+/// What `scope` writes: a position with its reasons is not a list of findings, so the CI
+/// formats of `check` (SARIF, annotations, JUnit) do not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeFormat {
+    /// The position, its reasons and the frameworks that follow, for people.
+    Human,
+    /// The same as one JSON document.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::catalog::Catalog;
 use crate::check::{self, Options};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, ListFormat};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, ListFormat, ScopeFormat};
 use crate::diag::Severity;
 use crate::policy;
 use crate::report::{self, human::Style, Format};
@@ -491,7 +491,7 @@ pub fn rules_reference(rules: &[&policy::Rule], catalog: &Catalog) -> String {
     s
 }
 
-fn scope_command(path: &std::path::Path, format: Format, color: bool) -> u8 {
+fn scope_command(path: &std::path::Path, format: ScopeFormat, color: bool) -> u8 {
     let root = match check::check_root(path) {
         Ok(r) => r,
         Err(e) => {
@@ -531,7 +531,7 @@ fn scope_command(path: &std::path::Path, format: Format, color: bool) -> u8 {
     let scope = crate::scope::derive(&org.table);
     let name = org.table.str("name").unwrap_or("the organisation");
     match format {
-        Format::Json => {
+        ScopeFormat::Json => {
             let mut v = serde_json::to_value(&scope).expect("serializable");
             v["organization"] = serde_json::json!(name);
             println!(
@@ -539,7 +539,7 @@ fn scope_command(path: &std::path::Path, format: Format, color: bool) -> u8 {
                 serde_json::to_string_pretty(&v).expect("serializable")
             );
         }
-        _ => print!("{}", scope_text(name, &scope)),
+        ScopeFormat::Human => print!("{}", scope_text(name, &scope)),
     }
     EXIT_OK
 }

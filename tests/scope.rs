@@ -58,3 +58,24 @@ fn scope_of_a_missing_folder_is_a_usage_error() {
         "{err}"
     );
 }
+
+/// `scope` writes human text and JSON; the CI formats of `check` are refused (exit 2), not
+/// answered with human text and exit 0, and `--help` lists only what it writes.
+#[test]
+fn scope_refuses_formats_it_cannot_write() {
+    for format in ["sarif", "github", "junit"] {
+        let (code, out, err) = run(&["scope", "fixtures/scope/small-dns", "--format", format]);
+        assert_eq!(code, 2, "{format}: {out}{err}");
+        assert!(out.is_empty(), "{format}: {out}");
+        assert!(
+            err.starts_with("error: ") && err.contains(format) && err.contains("human, json"),
+            "{format}: {err}"
+        );
+    }
+    let (code, help, _) = run(&["scope", "--help"]);
+    assert_eq!(code, 0);
+    assert!(help.contains("human") && help.contains("json"), "{help}");
+    for format in ["sarif", "github", "junit"] {
+        assert!(!help.contains(format), "{format}: {help}");
+    }
+}
