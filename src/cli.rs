@@ -17,6 +17,33 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parses the process's command line, like [`Parser::parse`], and notes which values came
+    /// from the environment rather than the command line (an error names where to fix them).
+    pub fn parse_with_sources() -> Cli {
+        use clap::{parser::ValueSource, CommandFactory, FromArgMatches};
+        let matches = Cli::command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches)
+            .map_err(|e| e.format(&mut Cli::command()))
+            .unwrap_or_else(|e| e.exit());
+        let from_env = |command: &str| {
+            matches
+                .subcommand_matches(command)
+                .and_then(|m| m.value_source("as_of"))
+                == Some(ValueSource::EnvVariable)
+        };
+        match &mut cli.command {
+            Command::Check(args) => args.as_of_from_env = from_env("check"),
+            Command::Report(args) => args.as_of_from_env = from_env("report"),
+            _ => {}
+        }
+        cli
+    }
+}
+
+/// The environment variable that gives `--as-of` when the command line does not.
+pub const AS_OF_ENV: &str = "NIS2CHECK_AS_OF";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -104,8 +131,12 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 
     /// The evaluation date, YYYY-MM-DD (default: today in UTC).
-    #[arg(long, value_name = "DATE", env = "NIS2CHECK_AS_OF")]
+    #[arg(long, value_name = "DATE", env = AS_OF_ENV)]
     pub as_of: Option<String>,
+
+    /// `as_of` came from the environment ([`Cli::parse_with_sources`]).
+    #[arg(skip)]
+    pub as_of_from_env: bool,
 }
 
 #[derive(Debug, Args)]
@@ -115,8 +146,12 @@ pub struct CheckArgs {
     pub path: PathBuf,
 
     /// The evaluation date, YYYY-MM-DD (default: today in UTC). Rules see no other clock.
-    #[arg(long, value_name = "DATE", env = "NIS2CHECK_AS_OF")]
+    #[arg(long, value_name = "DATE", env = AS_OF_ENV)]
     pub as_of: Option<String>,
+
+    /// `as_of` came from the environment ([`Cli::parse_with_sources`]).
+    #[arg(skip)]
+    pub as_of_from_env: bool,
 
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -7,7 +7,9 @@ use jiff::civil::Date;
 
 use crate::catalog::Catalog;
 use crate::check::{self, Options};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, FailOn, ListFormat, ScopeFormat};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, FailOn, ListFormat, ScopeFormat, AS_OF_ENV,
+};
 use crate::diag::Severity;
 use crate::policy;
 use crate::report::{self, human::Style, Format};
@@ -78,11 +80,24 @@ fn width() -> usize {
 /// usage error.
 fn date_and_root(
     as_of: Option<&str>,
+    as_of_from_env: bool,
     path: &std::path::Path,
     command: &str,
 ) -> Result<(Date, std::path::PathBuf), u8> {
-    let as_of = parse_as_of(as_of)
-        .map_err(|e| usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"))?;
+    let as_of = if as_of_from_env {
+        parse_date(as_of, |v| {
+            format!("`{v}`, the value of the environment variable {AS_OF_ENV},")
+        })
+        .map_err(|e| {
+            usage_error(
+                &e,
+                &format!("set {AS_OF_ENV} to a date as YYYY-MM-DD, e.g. {AS_OF_ENV}=2026-06-30, or unset it for today (--as-of overrides it)"),
+            )
+        })?
+    } else {
+        parse_date(as_of, |v| format!("`--as-of {v}`"))
+            .map_err(|e| usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"))?
+    };
     let root = check::check_root(path).map_err(|e| {
         usage_error(
             &e,
@@ -115,12 +130,18 @@ fn usage_error(message: &str, hint: &str) -> u8 {
     EXIT_ERROR
 }
 
-/// Parses `--as-of`; today in UTC when absent.
-pub fn parse_as_of(value: Option<&str>) -> Result<Date, String> {
+/// Today in UTC.
+pub fn today() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// Parses a date given on the command line or in the environment; today in UTC when absent.
+/// `named` says where a value came from in an error, e.g. "`--as-of 2026-02-30`".
+pub fn parse_date(value: Option<&str>, named: impl Fn(&str) -> String) -> Result<Date, String> {
     match value {
-        None => Ok(jiff::Timestamp::now()
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .date()),
+        None => Ok(today()),
         Some(v) => {
             let ok_shape = v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
             let years = i16::try_from(crate::model::MIN_YEAR).unwrap_or(1900)
@@ -128,11 +149,12 @@ pub fn parse_as_of(value: Option<&str>) -> Result<Date, String> {
             match v.parse::<Date>() {
                 Ok(d) if ok_shape && years.contains(&d.year()) => Ok(d),
                 Ok(_) if ok_shape => Err(format!(
-                    "`--as-of {v}` is outside the years {}–{}",
+                    "{} is outside the years {}–{}",
+                    named(v),
                     years.start(),
                     years.end()
                 )),
-                _ => Err(format!("`--as-of {v}` is not a date")),
+                _ => Err(format!("{} is not a date", named(v))),
             }
         }
     }
@@ -156,7 +178,12 @@ pub fn path_prefix(dir: &str) -> Result<String, String> {
 
 fn check_command(args: &CheckArgs, color: bool) -> u8 {
     let started = std::time::Instant::now();
-    let (as_of, root) = match date_and_root(args.as_of.as_deref(), &args.path, "check") {
+    let (as_of, root) = match date_and_root(
+        args.as_of.as_deref(),
+        args.as_of_from_env,
+        &args.path,
+        "check",
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -501,7 +528,7 @@ fn scope_command(path: &std::path::Path, format: ScopeFormat, color: bool) -> u8
             )
         }
     };
-    let opts = Options::new(root, parse_as_of(None).expect("today is a date"));
+    let opts = Options::new(root, today());
     let read = check::read(&opts);
     let org_problems: Vec<&crate::diag::Diagnostic> = read
         .diags
@@ -627,14 +654,9 @@ fn init_command(
     public_administration: String,
     date: Option<&str>,
 ) -> u8 {
-    let date = match parse_as_of(date) {
+    let date = match parse_date(date, |v| format!("`--date {v}`")) {
         Ok(d) => d,
-        Err(e) => {
-            return usage_error(
-                &e.replace("--as-of", "--date"),
-                "write the date as YYYY-MM-DD",
-            )
-        }
+        Err(e) => return usage_error(&e, "write the date as YYYY-MM-DD"),
     };
     if !crate::model::schema::SECTORS.contains(&sector.as_str()) {
         return usage_error(
@@ -703,7 +725,12 @@ fn init_command(
 /// 0 when the report was written (findings are its content, not a failure), 2 when the
 /// repository could not be evaluated or the report not written.
 fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
-    let (as_of, root) = match date_and_root(args.as_of.as_deref(), &args.path, "report") {
+    let (as_of, root) = match date_and_root(
+        args.as_of.as_deref(),
+        args.as_of_from_env,
+        &args.path,
+        "report",
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -1,15 +1,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // regorus allocates and frees small values for every loop iteration and every call; mimalloc
 // makes the whole run about a third faster than glibc malloc (BENCHMARKS.md, "What changed").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = nis2check::cli::Cli::parse();
+    let cli = nis2check::cli::Cli::parse_with_sources();
     let code = nis2check::run(cli);
     // Everything is written: files are closed by now, and stdout is the one buffer left.
     let _ = std::io::stdout().flush();

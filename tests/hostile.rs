@@ -907,6 +907,46 @@ fn command_line_misuse_is_a_one_line_error_with_a_hint() {
     );
 }
 
+/// A date from `NIS2CHECK_AS_OF` is named as such: the command line has no `--as-of` to fix.
+#[test]
+fn a_bad_date_from_the_environment_names_the_variable() {
+    for command in ["check", "report"] {
+        let (code, out, err) = common::run_in_env(
+            &common::root(),
+            &[command, "fixtures/hostile/crlf"],
+            &[("NIS2CHECK_AS_OF", "bogus")],
+        );
+        assert_eq!(code, 2, "{command}: {out}{err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("error: ")
+                && first.contains("NIS2CHECK_AS_OF")
+                && first.contains("environment variable")
+                && first.contains("bogus")
+                && !first.contains("--as-of"),
+            "{command}: {err}"
+        );
+        assert!(err.contains("hint:"), "{command}: {err}");
+    }
+    // `--as-of` given on the command line wins over the variable, and is named when wrong.
+    let (code, _, err) = common::run_in_env(
+        &common::root(),
+        &["check", "fixtures/hostile/crlf", "--as-of", "bogus"],
+        &[("NIS2CHECK_AS_OF", AS_OF)],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: `--as-of bogus` is not a date"),
+        "{err}"
+    );
+    let (code, _, err) = common::run_in_env(
+        &common::root(),
+        &["check", "fixtures/hostile/crlf", "--as-of", AS_OF],
+        &[("NIS2CHECK_AS_OF", "bogus")],
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
 #[test]
 fn a_repository_without_organization_is_exit_2_with_a_hint() {
     let dir = clean_repo("no-org");

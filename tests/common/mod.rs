@@ -31,8 +31,14 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run_in_env(dir, args, &[])
+}
+
+/// [`run_in`] with environment variables set.
+pub fn run_in_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_nis2check"))
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
