@@ -127,6 +127,28 @@ pub struct Comparison {
 }
 
 impl Outcome {
+    /// Nothing evaluated, and one diagnostic that says why (a usage error of `check`, for the
+    /// machine-readable outputs).
+    pub fn failed(diagnostic: Diagnostic, as_of: Date) -> Outcome {
+        Outcome {
+            sources: Sources::default(),
+            diagnostics: vec![diagnostic],
+            settings: Settings::default(),
+            catalog: Catalog::builtin(),
+            rules: Vec::new(),
+            rules_evaluated: 0,
+            evaluated: false,
+            entities: 0,
+            files: 0,
+            frameworks: Vec::new(),
+            as_of,
+            timings: Timings::default(),
+            comparison: None,
+            path_prefix: String::new(),
+            repository: None,
+        }
+    }
+
     /// A file's path as the CI formats give it: [`Outcome::path_prefix`] and the path
     /// relative to the compliance folder.
     pub fn ci_path(&self, file: &crate::source::SourceFile) -> String {

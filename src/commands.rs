@@ -83,28 +83,73 @@ fn date_and_root(
     as_of_from_env: bool,
     path: &std::path::Path,
     command: &str,
-) -> Result<(Date, std::path::PathBuf), u8> {
+) -> Result<(Date, std::path::PathBuf), Usage> {
     let as_of = if as_of_from_env {
         parse_date(as_of, |v| {
             format!("`{v}`, the value of the environment variable {AS_OF_ENV},")
         })
-        .map_err(|e| {
-            usage_error(
-                &e,
-                &format!("set {AS_OF_ENV} to a date as YYYY-MM-DD, e.g. {AS_OF_ENV}=2026-06-30, or unset it for today (--as-of overrides it)"),
-            )
+        .map_err(|e| Usage {
+            message: e,
+            hint: format!("set {AS_OF_ENV} to a date as YYYY-MM-DD, e.g. {AS_OF_ENV}=2026-06-30, or unset it for today (--as-of overrides it)"),
         })?
     } else {
-        parse_date(as_of, |v| format!("`--as-of {v}`"))
-            .map_err(|e| usage_error(&e, "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30"))?
+        parse_date(as_of, |v| format!("`--as-of {v}`")).map_err(|e| Usage {
+            message: e,
+            hint: "write the date as YYYY-MM-DD, e.g. --as-of 2026-06-30".to_string(),
+        })?
     };
-    let root = check::check_root(path).map_err(|e| {
-        usage_error(
-            &e,
-            &format!("run `nis2check {command} PATH` with the folder that holds organization.toml"),
-        )
+    let root = check::check_root(path).map_err(|e| Usage {
+        message: e,
+        hint: format!(
+            "run `nis2check {command} PATH` with the folder that holds organization.toml"
+        ),
     })?;
     Ok((as_of, root))
+}
+
+/// A usage error not yet reported: what went wrong and how to fix it.
+struct Usage {
+    message: String,
+    hint: String,
+}
+
+/// A usage error of `check`: on stderr as for every command, and also in the machine-readable
+/// outputs the run was asked for (`--format json|sarif|github|junit`, `--sarif-output`,
+/// `--json-output`, `--junit-output`), as one diagnostic `usage-error`. A CI step that uploads
+/// the SARIF file or reads the counts then finds the error there, not a missing file. Exit 2.
+fn check_usage_error(args: &CheckArgs, message: &str, hint: &str) -> u8 {
+    let code = usage_error(message, hint);
+    let as_of = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let as_of = args
+        .as_of
+        .as_deref()
+        .and_then(|v| v.parse::<Date>().ok())
+        .unwrap_or(as_of);
+    let diagnostic = crate::diag::Diagnostic::input("usage-error", message).help(hint);
+    let outcome = check::Outcome::failed(diagnostic, as_of);
+    let plain = Style {
+        color: false,
+        width: width(),
+    };
+    let also = [
+        (Format::Sarif, &args.sarif_output),
+        (Format::Json, &args.json_output),
+        (Format::Junit, &args.junit_output),
+    ];
+    for (format, path) in also {
+        if let Some(path) = path {
+            let _ = emit(Some(path), &report::render(&outcome, format, plain, 2));
+        }
+    }
+    if args.format != Format::Human {
+        let _ = emit(
+            args.output.as_deref(),
+            &report::render(&outcome, args.format, plain, 2),
+        );
+    }
+    code
 }
 
 /// Writes a command's output to `--output FILE`, or to stdout. A closed pipe (`| head`) is not
@@ -185,7 +230,7 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
         "check",
     ) {
         Ok(x) => x,
-        Err(code) => return code,
+        Err(u) => return check_usage_error(args, &u.message, &u.hint),
     };
     let mut opts = Options::new(root, as_of);
     opts.builtin_only = args.builtin_only;
@@ -196,7 +241,8 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
     let path_prefix =
         match args.path_prefix.as_deref().map(path_prefix).transpose() {
             Ok(p) => p.unwrap_or_default(),
-            Err(e) => return usage_error(
+            Err(e) => return check_usage_error(
+                args,
                 &e,
                 "give the folder's path inside the git repository, e.g. --path-prefix compliance",
             ),
@@ -211,7 +257,11 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
                 format!("the baseline `{}`", path.display()),
             ),
             Err(e) => {
-                return usage_error(&e, "write one with `nis2check check --write-baseline FILE`")
+                return check_usage_error(
+                    args,
+                    &e,
+                    "write one with `nis2check check --write-baseline FILE`",
+                )
             }
         }
     }
@@ -219,7 +269,8 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
         match crate::baseline::at_revision(&opts, rev) {
             Ok(known) => crate::baseline::apply(&mut outcome, known, format!("`{rev}`")),
             Err(e) => {
-                return usage_error(
+                return check_usage_error(
+                    args,
                     &e,
                     "give a revision of the repository's git history, e.g. --new-since origin/main",
                 )
@@ -732,7 +783,7 @@ fn report_command(args: &crate::cli::ReportArgs, color: bool) -> u8 {
         "report",
     ) {
         Ok(x) => x,
-        Err(code) => return code,
+        Err(u) => return usage_error(&u.message, &u.hint),
     };
     let mut opts = Options::new(root.clone(), as_of);
     opts.keep_repository = true;

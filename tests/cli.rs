@@ -160,3 +160,46 @@ fn an_interval_cannot_be_longer_than_an_enabled_framework_allows() {
     assert!(with_code(&ds, "interval-beyond-law").is_empty(), "{ds:#?}");
     assert!(with_code(&ds, "GOV002").is_empty(), "{ds:#?}");
 }
+
+/// A usage error of `check` reaches the machine-readable outputs it was asked for: a CI step
+/// that uploads the SARIF file or reads the JSON finds the error, not a missing file.
+#[test]
+fn a_usage_error_is_in_the_json_and_sarif_outputs() {
+    let dir = common::temp_dir("usage-error-outputs");
+    let sarif = dir.join("out.sarif");
+    let missing = dir.join("no-such-folder");
+    let (code, out, err) = common::run(&[
+        "check",
+        missing.to_str().unwrap(),
+        "--format",
+        "json",
+        "--sarif-output",
+        sarif.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("does not exist"), "still on stderr: {err}");
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(json["summary"]["exit_code"], 2);
+    assert_eq!(json["summary"]["evaluated"], false);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "usage-error");
+    assert!(
+        d["message"].as_str().unwrap().contains("does not exist"),
+        "{d}"
+    );
+    assert!(
+        d["help"].as_str().unwrap().contains("organization.toml"),
+        "{d}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).expect("the SARIF file is written"))
+            .unwrap();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["results"][0]["ruleId"], "usage-error");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+
+    // Human output keeps the error on stderr only.
+    let (code, out, _) = common::run(&["check", missing.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (2, ""));
+}
