@@ -237,6 +237,12 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // The same word in another case (`inc001` for `INC001`) first: the letters all differ to
+    // the similarity measure.
+    if let Some(c) = candidates.iter().find(|c| c.eq_ignore_ascii_case(word)) {
+        return Some(c);
+    }
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::jaro_winkler(word, c);
@@ -257,5 +263,11 @@ mod tests {
         assert_eq!(did_you_mean("ownr", keys), Some("owner"));
         assert_eq!(did_you_mean("criticalty", keys), Some("criticality"));
         assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn did_you_mean_finds_the_same_word_in_another_case() {
+        assert_eq!(did_you_mean("inc001", ["INC001", "INC002"]), Some("INC001"));
+        assert_eq!(did_you_mean("Owner", ["owner", "name"]), Some("owner"));
     }
 }
