@@ -111,6 +111,8 @@ pub enum Command {
     Explain {
         /// The rule code, e.g. `INC001`.
         rule: String,
+        /// A compliance repository: its own rules (its `policies`) are explained too.
+        path: Option<PathBuf>,
     },
     /// Write the audit report: stamp, scope, requirement status matrix, Statement of Applicability, findings, waivers and incident timelines.
     Report(ReportArgs),

@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Schema { output } => schema_command(output.as_deref()),
         Command::Scope { path, format } => scope_command(&path, format, color),
         Command::Rules { framework, format } => rules_command(framework.as_deref(), format),
-        Command::Explain { rule } => explain_command(&rule),
+        Command::Explain { rule, path } => explain_command(&rule, path.as_deref()),
         Command::Report(args) => report_command(&args, color),
     }
 }
@@ -343,7 +343,7 @@ fn test_command(path: Option<&std::path::Path>) -> u8 {
         let mut diags = Vec::new();
         modules.extend(policy::custom_modules(
             &root,
-            &["policies".to_string()],
+            &policy_folders(&root),
             1 << 20,
             &mut sources,
             &mut diags,
@@ -375,10 +375,14 @@ fn test_command(path: Option<&std::path::Path>) -> u8 {
 }
 
 fn prepared_rules() -> Result<Vec<policy::Rule>, String> {
+    prepared_rules_with(policy::builtin_modules())
+}
+
+fn prepared_rules_with(modules: Vec<policy::Module>) -> Result<Vec<policy::Rule>, String> {
     let mut sources = crate::source::Sources::default();
     let mut diags = Vec::new();
     match policy::prepare(
-        &policy::builtin_modules(),
+        &modules,
         &policy::EngineOptions::default(),
         &mut sources,
         &mut diags,
@@ -457,9 +461,59 @@ fn rules_command(framework: Option<&str>, format: ListFormat) -> u8 {
     EXIT_OK
 }
 
-fn explain_command(id: &str) -> u8 {
-    let rules = match prepared_rules() {
+/// The policy folders of the repository at `root`: `policies` in its nis2check.toml, or the
+/// default. (A settings file that does not read gives the default; `check` reports it.)
+fn policy_folders(root: &std::path::Path) -> Vec<String> {
+    let path = root.join(crate::load::SETTINGS_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return crate::settings::Settings::default().policies;
+    };
+    let mut sources = crate::source::Sources::default();
+    let file = sources.add(crate::source::SourceFile::new(
+        crate::load::SETTINGS_FILE.to_string(),
+        text,
+    ));
+    let mut diags = Vec::new();
+    match crate::load::parse(&sources, file, &mut diags) {
+        Some(table) => crate::settings::Settings::from_table(&table, file, &mut diags).policies,
+        None => crate::settings::Settings::default().policies,
+    }
+}
+
+fn explain_command(id: &str, path: Option<&std::path::Path>) -> u8 {
+    let mut modules = policy::builtin_modules();
+    if let Some(p) = path {
+        let root = match check::check_root(p) {
+            Ok(r) => r,
+            Err(e) => return usage_error(&e, "give the folder of the compliance repository"),
+        };
+        let mut sources = crate::source::Sources::default();
+        let mut diags = Vec::new();
+        modules.extend(policy::custom_modules(
+            &root,
+            &policy_folders(&root),
+            1 << 20,
+            &mut sources,
+            &mut diags,
+        ));
+        if !diags.is_empty() {
+            for d in &diags {
+                eprintln!("error: {}", d.message);
+            }
+            return usage_error(
+                "the repository's policies do not load",
+                "`nis2check check PATH` reports where",
+            );
+        }
+    }
+    let rules = match prepared_rules_with(modules) {
         Ok(r) => r,
+        Err(e) if path.is_some() => {
+            return usage_error(
+                &format!("the rules do not compile: {e}"),
+                "`nis2check check PATH` reports where",
+            )
+        }
         Err(e) => {
             return usage_error(
                 &format!("the built-in rules do not load: {e}"),
@@ -471,6 +525,7 @@ fn explain_command(id: &str) -> u8 {
         let ids: Vec<&str> = rules.iter().map(|r| r.meta.id.as_str()).collect();
         let hint = match crate::diag::did_you_mean(&id.to_ascii_uppercase(), ids.iter().copied()) {
             Some(m) => format!("did you mean `{m}`? (`nis2check rules` lists them all)"),
+            None if path.is_none() => "`nis2check rules` lists the rule codes; for an organisation's own rule, give its repository: `nis2check explain ID PATH`".to_string(),
             None => "`nis2check rules` lists the rule codes".to_string(),
         };
         return usage_error(&format!("no rule `{id}`"), &hint);
@@ -508,7 +563,11 @@ pub fn explain_text(rule: &policy::Rule, catalog: &Catalog) -> String {
         "{} — {}\nseverity: {}\n\n{}\n\nLegal basis:\n",
         m.id, m.title, m.severity, m.description
     );
-    for line in basis_lines(rule, catalog) {
+    let basis = basis_lines(rule, catalog);
+    if basis.is_empty() && m.related_resources.is_empty() {
+        s.push_str("  none cited (no `frameworks` or `related_resources` in its METADATA)\n");
+    }
+    for line in basis {
         s.push_str(&format!("  {line}\n"));
     }
     for r in &m.related_resources {

@@ -203,3 +203,38 @@ fn a_usage_error_is_in_the_json_and_sarif_outputs() {
     let (code, out, _) = common::run(&["check", missing.to_str().unwrap()]);
     assert_eq!((code, out.as_str()), (2, ""));
 }
+
+/// `explain ID PATH` explains an organisation's own rule, from the policy folders its
+/// nis2check.toml names; without PATH the hint says how.
+#[test]
+fn explain_reads_the_repositorys_own_rules() {
+    use common::{copy_fixture, replace_in, run};
+    let dir = copy_fixture("fixtures/example-org", "explain-own");
+    std::fs::create_dir(dir.join("rego")).unwrap();
+    std::fs::write(
+        dir.join("rego/own.rego"),
+        "# METADATA\n# scope: package\n# title: Every asset names its hosting location\n# description: Our own rule.\n# custom:\n#   id: ORG103\n#   severity: warning\n#   remediation: Add `location` to the asset.\npackage org.location\n\ndeny contains {\"msg\": \"x\"} if false\n",
+    )
+    .unwrap();
+    replace_in(
+        &dir.join("nis2check.toml"),
+        "fail_on = \"error\"",
+        "fail_on = \"error\"\npolicies = [\"rego\"]",
+    );
+    let (code, out, err) = run(&["explain", "org103", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("ORG103 — Every asset names its hosting location\nseverity: warning\n"),
+        "{out}"
+    );
+    assert!(out.contains("none cited"), "{out}");
+    assert!(out.contains("Add `location` to the asset."), "{out}");
+    // Built-in rules are still there.
+    let (code, out, _) = run(&["explain", "INC001", dir.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("INC001 — "), "{out}");
+
+    let (code, _, err) = run(&["explain", "ORG103"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nis2check explain ID PATH"), "{err}");
+}
