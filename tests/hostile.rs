@@ -804,7 +804,21 @@ fn a_custom_rule_cannot_replace_or_shadow_a_builtin_rule() {
     .unwrap();
     let (code, doc, _) = check_json(&dir, &[]);
     assert_eq!(code, 2, "{doc}");
-    assert_eq!(with_code(&doc, "duplicate-rule-id").len(), 1, "{doc}");
+    let dup = with_code(&doc, "duplicate-rule-id");
+    assert_eq!(dup.len(), 1, "{doc}");
+    // At the `id:` line of the organisation's rule, naming the built-in one as built-in.
+    assert_eq!(
+        (dup[0]["file"].as_str(), dup[0]["line"].as_u64()),
+        (Some("policies/mine.rego"), Some(4)),
+        "{doc}"
+    );
+    assert!(
+        dup[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("the built-in rule `policies/incidents/early_warning/early_warning.rego`"),
+        "{doc}"
+    );
 }
 
 // ----------------------------------------------------------------- determinism

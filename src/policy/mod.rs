@@ -370,20 +370,52 @@ pub fn prepare(
     rules.sort_by(|a, b| a.meta.id.cmp(&b.meta.id).then(b.builtin.cmp(&a.builtin)));
     for pair in rules.windows(2) {
         if pair[0].meta.id == pair[1].meta.id {
-            diagnostics.push(
-                Diagnostic::new(
-                    Origin::Policy,
-                    Severity::Error,
-                    "duplicate-rule-id",
-                    format!(
-                        "rule id `{}` is used by `{}` and `{}`",
-                        pair[0].meta.id, pair[0].path, pair[1].path
-                    ),
-                )
-                .help(
-                    "give the organisation's rule its own id (e.g. with your own prefix, `ORG001`)",
+            let id = &pair[0].meta.id;
+            let name = |r: &Rule| {
+                if r.builtin {
+                    format!("the built-in rule `{}`", r.path)
+                } else {
+                    format!("`{}`", r.path)
+                }
+            };
+            let mut d = Diagnostic::new(
+                Origin::Policy,
+                Severity::Error,
+                "duplicate-rule-id",
+                format!(
+                    "rule id `{id}` is used by {} and by {}",
+                    name(&pair[0]),
+                    name(&pair[1])
                 ),
-            );
+            )
+            .help("give the organisation's rule its own id (e.g. with your own prefix, `ORG001`)");
+            // At the `id:` line of the organisation's rule (the built-in sorts first), and of
+            // the other one when both are the organisation's.
+            for rule in pair.iter().rev() {
+                let Some(module) = modules
+                    .iter()
+                    .find(|m| !m.builtin && !m.is_test && m.path == rule.path)
+                else {
+                    continue;
+                };
+                let file = module_file(module, sources);
+                let line = module
+                    .source
+                    .lines()
+                    .position(|l| {
+                        let l = l.trim_start_matches('#').trim();
+                        l.strip_prefix("id:")
+                            .is_some_and(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == id)
+                    })
+                    .unwrap_or(0);
+                let span = sources.get(file).line_range(line);
+                d = if d.primary.is_none() {
+                    d.at(file, span, Some("this id is taken".to_string()))
+                } else {
+                    d.also(file, span, Some("also here".to_string()))
+                };
+            }
+            diagnostics.push(d);
             ok = false;
         }
     }
