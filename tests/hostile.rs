@@ -621,6 +621,91 @@ fn a_policy_that_does_not_compile_leaves_the_rule_ids_known() {
     assert!(with_code(&doc, "unknown-rule").is_empty(), "{doc}");
 }
 
+/// Writes `policies/mine.rego`: METADATA lines (without `# `), then a rule.
+fn write_custom_rule(dir: &Path, metadata: &[&str]) {
+    let mut src = String::from("# METADATA\n");
+    for line in metadata {
+        src.push_str(&format!("# {line}\n"));
+    }
+    src.push_str("package org.mine\n\ndeny contains {\"msg\": \"x\"} if { false }\n");
+    std::fs::create_dir_all(dir.join("policies")).unwrap();
+    std::fs::write(dir.join("policies/mine.rego"), src).unwrap();
+}
+
+/// (line, column, message) of every `invalid-metadata` diagnostic, in output order.
+fn metadata_problems(doc: &serde_json::Value) -> Vec<(u64, u64, String)> {
+    with_code(doc, "invalid-metadata")
+        .iter()
+        .map(|d| {
+            assert_eq!(d["file"], "policies/mine.rego", "{d}");
+            assert_eq!(d["severity"], "error", "{d}");
+            assert!(d["help"].is_string(), "every problem has a hint: {d}");
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Every problem of a METADATA block in one run, each on the line of its key (or on the
+/// `custom:` line or the block's first line when the key is missing).
+#[test]
+fn every_metadata_problem_of_a_custom_rule_is_reported_at_its_line() {
+    let dir = clean_repo("custom-metadata");
+    write_custom_rule(
+        &dir,
+        &[
+            "title: No id, no severity",
+            "custom:",
+            "  frameworks:",
+            "    nis2: [\"21(2)(c)\"]",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems.iter().all(|p| (p.0, p.1) == (3, 3)),
+        "at `custom:`: {problems:#?}"
+    );
+    assert!(problems[0].2.contains("custom.id"), "{problems:#?}");
+    assert!(problems[1].2.contains("custom.severity"), "{problems:#?}");
+
+    write_custom_rule(
+        &dir,
+        &[
+            "description: no title",
+            "custom:",
+            "  severity: critical",
+            "  sevrity: error",
+            "  frameworks:",
+            "    nis2: 21(2)(c)",
+            "autors: [me]",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(
+        lines,
+        vec![(1, 1), (3, 3), (4, 15), (5, 5), (7, 13), (8, 3)],
+        "no title (the block), no id (`custom:`), the severity, the misspelt key, the list \
+         that is a string, the unknown key: {problems:#?}"
+    );
+    assert!(problems[0].2.contains("title"), "{problems:#?}");
+    assert!(problems[1].2.contains("custom.id"), "{problems:#?}");
+    assert!(problems[2].2.contains("critical"), "{problems:#?}");
+    assert!(problems[3].2.contains("sevrity"), "{problems:#?}");
+    assert!(problems[4].2.contains("nis2"), "{problems:#?}");
+    assert!(problems[5].2.contains("autors"), "{problems:#?}");
+    let typo = &with_code(&doc, "invalid-metadata")[3];
+    assert_eq!(typo["help"], "did you mean `severity`?", "{typo}");
+}
+
 #[test]
 fn policy_folders_outside_the_repository_are_refused() {
     let dir = clean_repo("policy-outside");

@@ -351,17 +351,20 @@ pub fn prepare(
                 ok = false;
             }
             Ok(None) => {}
-            Err((line, message)) => {
+            Err(invalid) => {
                 let file = module_file(module, sources);
-                let span = sources.get(file).line_range(
-                    line.saturating_sub(1)
-                        .min(sources.get(file).line_count() - 1),
-                );
-                diagnostics.push(
-                    Diagnostic::new(Origin::Policy, Severity::Error, "invalid-metadata", message.clone())
-                        .at(file, span, Some(message))
-                        .help("METADATA is YAML in comments, as OPA defines it: https://www.openpolicyagent.org/docs/policy-language#metadata"),
-                );
+                for e in invalid.errors {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Origin::Policy,
+                            Severity::Error,
+                            "invalid-metadata",
+                            e.message,
+                        )
+                        .at(file, e.span, Some(e.label))
+                        .help(e.help),
+                    );
+                }
                 ok = false;
             }
         }
@@ -430,14 +433,15 @@ pub fn prepare(
 /// The rule ids the modules declare in their METADATA, read without compiling them: what
 /// waivers and `[rules]` are checked against when [`prepare`] failed, so that a broken rule of
 /// the organisation does not make every other rule "unknown". `None` when a module's METADATA
-/// cannot be read: then which rules exist is not known.
+/// is not YAML (or its `custom.id` not text): then which rules exist is not known.
 pub fn declared_rule_ids(modules: &[Module]) -> Option<Vec<String>> {
     let mut ids = Vec::new();
     for module in modules.iter().filter(|m| !m.is_test) {
         match metadata::read(&module.source) {
             Ok(Some(meta)) => ids.push(meta.id),
             Ok(None) => {}
-            Err(_) => return None,
+            // A block with other problems still names its rule.
+            Err(invalid) => ids.extend(invalid.id?),
         }
     }
     ids.sort();
