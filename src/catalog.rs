@@ -79,6 +79,32 @@ impl Framework {
         self.meta.cite.replace("{id}", id)
     }
 
+    /// Whether a rule's METADATA may cite `id` (BIO2 in the numbering of `bio2_version`, as
+    /// [`Framework::resolve`] reads it); else the help.
+    pub fn check_cited(&self, id: &str, bio2_version: Option<&str>) -> Result<(), String> {
+        match self.resolve(id, bio2_version) {
+            Some(_) => Ok(()),
+            None => Err(self.unknown_id_help(id, str::to_string)),
+        }
+    }
+
+    /// The help for a requirement id this framework does not have: the closest id, written
+    /// by `shown`, or where the ids are listed.
+    fn unknown_id_help(&self, id: &str, shown: impl Fn(&str) -> String) -> String {
+        let ids = self
+            .requirements
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(self.by_v1_2.keys().map(String::as_str));
+        match did_you_mean(id, ids) {
+            Some(s) => format!("did you mean `{}`?", shown(s)),
+            None => format!(
+                "see `nis2check rules --framework {}` or policies/catalog/{}.toml for the ids",
+                self.meta.id, self.meta.id
+            ),
+        }
+    }
+
     /// A requirement as controls list it: `prefix:id` ("bio2:5.01.01").
     pub fn qualified(&self, id: &str) -> String {
         format!("{}:{}", self.meta.prefix, id)
@@ -185,14 +211,21 @@ impl Catalog {
         if fw.get(id).is_some() || fw.by_v1_2.contains_key(id) {
             return Ok(());
         }
-        let help = match did_you_mean(id, fw.requirements.iter().map(|r| r.id.as_str())) {
-            Some(s) => format!("did you mean `{prefix}:{s}`?"),
-            None => format!(
-                "see `nis2check rules --framework {}` or policies/catalog/{}.toml for the ids",
-                fw.meta.id, fw.meta.id
-            ),
-        };
+        let help = fw.unknown_id_help(id, |s| format!("{prefix}:{s}"));
         Err((format!("{} has no requirement `{id}`", fw.meta.short), help))
+    }
+
+    /// A framework by its id (`nis2`), as a rule's METADATA cites it; else the help for an id
+    /// that is not one.
+    pub fn cited_framework(&self, id: &str) -> Result<&Framework, String> {
+        if let Some(fw) = self.framework(id) {
+            return Ok(fw);
+        }
+        let ids: Vec<&str> = self.frameworks.iter().map(|f| f.meta.id.as_str()).collect();
+        Err(match did_you_mean(id, ids.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the frameworks are: {}", ids.join(", ")),
+        })
     }
 
     /// `input.catalog`: per enabled framework, the requirements to address.

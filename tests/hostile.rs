@@ -649,6 +649,80 @@ fn metadata_problems(doc: &serde_json::Value) -> Vec<(u64, u64, String)> {
         .collect()
 }
 
+/// docs/policies.md: every id under `frameworks` must exist in the catalogue, and the
+/// organisation's rules follow the same contract as the built-in ones.
+#[test]
+fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
+    let dir = clean_repo("custom-frameworks");
+    write_custom_rule(
+        &dir,
+        &[
+            "title: Our own rule",
+            "custom:",
+            "  id: ORG001",
+            "  severity: warning",
+            "  frameworks:",
+            "    nis2: [\"21(2)(c)\", \"99(9)\"]",
+            "    bogus: [\"1\"]",
+            "    iso27001-2022:",
+            "      - \"A.5.1\"",
+            "      - \"A.5.99\"",
+            "    bio:",
+            "      - \"5.01.01\"",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(
+        lines,
+        vec![(7, 26), (8, 7), (11, 11), (12, 7)],
+        "each at the offending entry: {problems:#?}"
+    );
+    assert!(problems[0].2.contains("99(9)"), "{problems:#?}");
+    assert!(problems[1].2.contains("bogus"), "{problems:#?}");
+    assert!(problems[2].2.contains("A.5.99"), "{problems:#?}");
+    assert!(problems[3].2.contains("bio"), "{problems:#?}");
+    let bio = &with_code(&doc, "invalid-metadata")[3];
+    assert_eq!(bio["help"], "did you mean `bio2`?", "{bio}");
+
+    // The same in YAML's flow style, on one line.
+    write_custom_rule(
+        &dir,
+        &[
+            "title: Our own rule",
+            "custom:",
+            "  id: ORG001",
+            "  severity: error",
+            "  frameworks: {nis2: [\"21(2)(c)\", \"99(9)\"], bogus: [\"1\"]}",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(lines, vec![(6, 37), (6, 47)], "{problems:#?}");
+
+    // Requirements that exist (BIO2 in the numbering of the version cited) are accepted.
+    write_custom_rule(
+        &dir,
+        &[
+            "title: Our own rule",
+            "custom:",
+            "  id: ORG001",
+            "  severity: note",
+            "  frameworks:",
+            "    nis2: [\"21(2)(c)\"]",
+            "    bio2: [\"8.13.04\"]",
+            "  bio2_version: \"1.2\"",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert!(diagnostics(&doc).is_empty(), "{doc}");
+}
+
 /// Every problem of a METADATA block in one run, each on the line of its key (or on the
 /// `custom:` line or the block's first line when the key is missing).
 #[test]

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_yaml_ng::{Mapping, Value};
 
+use crate::catalog::Catalog;
 use crate::diag::{did_you_mean, Severity};
 
 /// OPA's METADATA keys, with what each holds. The others than title, description,
@@ -330,6 +331,17 @@ impl Block<'_> {
         self.span(line, start..start + flow_value_len(value))
     }
 
+    /// The bytes of `item` in the value of a key (else of the key).
+    fn item(&self, path: &[&str], item: &str) -> Range<usize> {
+        let Some(f) = self.find(path) else {
+            return self.header.clone();
+        };
+        match self.search((f.line, f.key.end), f.end, item, false) {
+            Some((line, cols)) => self.span(line, cols),
+            None => self.span(f.line, f.key),
+        }
+    }
+
     fn error(&self, span: Range<usize>, message: String, label: &str, help: String) -> MetaError {
         MetaError {
             span,
@@ -616,10 +628,46 @@ fn raw(block: &Block, map: &Mapping, errors: &mut Vec<MetaError>) -> Raw {
     raw
 }
 
+/// Every framework and requirement a rule cites must be in the catalogue: an unknown framework
+/// at its key, an unknown requirement at its id.
+fn check_cited(block: &Block, raw: &Raw, catalog: &Catalog, errors: &mut Vec<MetaError>) {
+    for (framework, ids) in &raw.frameworks {
+        let path = ["custom", "frameworks", framework.as_str()];
+        let fw = match catalog.cited_framework(framework) {
+            Ok(fw) => fw,
+            Err(help) => {
+                errors.push(block.error(
+                    block.key(&path),
+                    format!(
+                        "METADATA cites the framework `{framework}`, which is not in the catalogue"
+                    ),
+                    "unknown framework",
+                    help,
+                ));
+                continue;
+            }
+        };
+        for id in ids {
+            if let Err(help) = fw.check_cited(id, raw.bio2_version.as_deref()) {
+                errors.push(block.error(
+                    block.item(&path, id),
+                    format!(
+                        "{} has no requirement `{id}` (cited in `custom.frameworks.{framework}`)",
+                        fw.meta.short
+                    ),
+                    "not in the catalogue",
+                    help,
+                ));
+            }
+        }
+    }
+}
+
 /// Reads the package-scoped METADATA block: the one marked `scope: package`, or the one right
 /// above the `package` line. `Ok(None)` when the file has none; every problem of every block
-/// otherwise.
-pub fn read(src: &str) -> Result<Option<RuleMeta>, Invalid> {
+/// otherwise. With a catalogue, the frameworks and requirements the rule cites are checked
+/// against it (an organisation's rules; a test holds the built-in ones to it).
+pub fn read(src: &str, catalog: Option<&Catalog>) -> Result<Option<RuleMeta>, Invalid> {
     let package_line = package_of(src).map(|(_, l)| l - 1);
     let blocks = blocks(src);
     let mut errors = Vec::new();
@@ -713,6 +761,9 @@ pub fn read(src: &str) -> Result<Option<RuleMeta>, Invalid> {
         },
         Err(()) => None,
     };
+    if let Some(catalog) = catalog {
+        check_cited(block, &raw, catalog, &mut errors);
+    }
     if raw.title.is_none() {
         let message = match &id {
             Some(id) => format!("METADATA of {id} has no `title`"),
@@ -754,7 +805,7 @@ mod tests {
     #[test]
     fn reads_the_package_block() {
         let src = "# METADATA\n# title: T\n# description: >-\n#   two\n#   lines\n# custom:\n#   id: X001\n#   severity: warning\n#   frameworks:\n#     nis2: [\"21(2)(c)\"]\npackage a.b\n\ndeny contains x if { x := 1 }\n";
-        let m = read(src).unwrap().unwrap();
+        let m = read(src, Some(&Catalog::builtin())).unwrap().unwrap();
         assert_eq!(m.id, "X001");
         assert_eq!(m.severity, Severity::Warning);
         assert_eq!(m.description, "two lines");
@@ -781,7 +832,7 @@ mod tests {
     #[test]
     fn reports_bad_yaml_with_its_line() {
         let src = "package a\n# METADATA\n# title: [unclosed\n# custom:\n";
-        let err = read(src).unwrap_err();
+        let err = read(src, None).unwrap_err();
         assert_eq!(err.errors.len(), 1, "{err:?}");
         // Where YAML notices that the list is not closed: a whole line of the block.
         assert_eq!(&src[err.errors[0].span.clone()], "# custom:", "{err:?}");

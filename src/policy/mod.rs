@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::catalog::Catalog;
 use crate::diag::{Diagnostic, Origin, Severity};
 use crate::source::{FileId, SourceFile, Sources};
 pub use metadata::RuleMeta;
@@ -285,6 +286,7 @@ pub fn prepare(
         .filter(|m| !m.builtin && !m.is_test)
         .collect();
     let verdicts = guard::check(&custom, sources, diagnostics);
+    let catalog = std::cell::OnceCell::new();
     let verdict = |m: &Module| {
         custom
             .iter()
@@ -326,7 +328,10 @@ pub fn prepare(
         let names = metadata::top_level_rules(&module.source);
         let has_deny = names.iter().any(|n| n == "deny");
         let has_warn = names.iter().any(|n| n == "warn");
-        match metadata::read(&module.source) {
+        // The organisation's rules cite only what the catalogue holds (a test holds the
+        // built-in ones to it).
+        let cited_against = (!module.builtin).then(|| catalog.get_or_init(Catalog::builtin));
+        match metadata::read(&module.source, cited_against) {
             Ok(Some(meta)) => {
                 if has_deny || has_warn {
                     rules.push(Rule {
@@ -437,7 +442,7 @@ pub fn prepare(
 pub fn declared_rule_ids(modules: &[Module]) -> Option<Vec<String>> {
     let mut ids = Vec::new();
     for module in modules.iter().filter(|m| !m.is_test) {
-        match metadata::read(&module.source) {
+        match metadata::read(&module.source, None) {
             Ok(Some(meta)) => ids.push(meta.id),
             Ok(None) => {}
             // A block with other problems still names its rule.
