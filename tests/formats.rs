@@ -745,7 +745,16 @@ fn path_prefix_outside_the_repository_is_a_usage_error() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{bad}");
-        assert!(out.stdout.is_empty(), "{bad}: nothing is printed");
+        // The error is in the SARIF document too, so that an upload step finds it.
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            doc["runs"][0]["results"][0]["ruleId"], "usage-error",
+            "{bad}"
+        );
+        assert_eq!(
+            doc["runs"][0]["invocations"][0]["executionSuccessful"], false,
+            "{bad}"
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             stderr.contains("must be a path inside the repository") && stderr.contains("hint:"),
