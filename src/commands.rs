@@ -332,15 +332,17 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
     }
 }
 
-fn test_command(path: Option<&std::path::Path>) -> u8 {
+/// The built-in modules and, given a repository, its own (from the policy folders its
+/// nis2check.toml names), with the problems reading them; or the exit code of a usage error.
+fn modules_of(
+    path: Option<&std::path::Path>,
+) -> Result<(Vec<policy::Module>, Vec<crate::diag::Diagnostic>), u8> {
     let mut modules = policy::builtin_modules();
+    let mut diags = Vec::new();
     if let Some(p) = path {
-        let root = match check::check_root(p) {
-            Ok(r) => r,
-            Err(e) => return usage_error(&e, "give the folder of the compliance repository"),
-        };
+        let root = check::check_root(p)
+            .map_err(|e| usage_error(&e, "give the folder of the compliance repository"))?;
         let mut sources = crate::source::Sources::default();
-        let mut diags = Vec::new();
         modules.extend(policy::custom_modules(
             &root,
             &policy_folders(&root),
@@ -348,9 +350,17 @@ fn test_command(path: Option<&std::path::Path>) -> u8 {
             &mut sources,
             &mut diags,
         ));
-        for d in &diags {
-            eprintln!("error: {}", d.message);
-        }
+    }
+    Ok((modules, diags))
+}
+
+fn test_command(path: Option<&std::path::Path>) -> u8 {
+    let (modules, diags) = match modules_of(path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    for d in &diags {
+        eprintln!("error: {}", d.message);
     }
     let outcomes = policy::testing::run(&modules, &policy::EngineOptions::default());
     let failed: Vec<_> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
@@ -481,30 +491,18 @@ fn policy_folders(root: &std::path::Path) -> Vec<String> {
 }
 
 fn explain_command(id: &str, path: Option<&std::path::Path>) -> u8 {
-    let mut modules = policy::builtin_modules();
-    if let Some(p) = path {
-        let root = match check::check_root(p) {
-            Ok(r) => r,
-            Err(e) => return usage_error(&e, "give the folder of the compliance repository"),
-        };
-        let mut sources = crate::source::Sources::default();
-        let mut diags = Vec::new();
-        modules.extend(policy::custom_modules(
-            &root,
-            &policy_folders(&root),
-            1 << 20,
-            &mut sources,
-            &mut diags,
-        ));
-        if !diags.is_empty() {
-            for d in &diags {
-                eprintln!("error: {}", d.message);
-            }
-            return usage_error(
-                "the repository's policies do not load",
-                "`nis2check check PATH` reports where",
-            );
+    let (modules, diags) = match modules_of(path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if !diags.is_empty() {
+        for d in &diags {
+            eprintln!("error: {}", d.message);
         }
+        return usage_error(
+            "the repository's policies do not load",
+            "`nis2check check PATH` reports where",
+        );
     }
     let rules = match prepared_rules_with(modules) {
         Ok(r) => r,
