@@ -133,16 +133,7 @@ fn check_usage_error(args: &CheckArgs, message: &str, hint: &str) -> u8 {
         color: false,
         width: width(),
     };
-    let also = [
-        (Format::Sarif, &args.sarif_output),
-        (Format::Json, &args.json_output),
-        (Format::Junit, &args.junit_output),
-    ];
-    for (format, path) in also {
-        if let Some(path) = path {
-            let _ = emit(Some(path), &report::render(&outcome, format, plain, 2));
-        }
-    }
+    let _ = write_also(args, &outcome, 2);
     if args.format != Format::Human {
         let _ = emit(
             args.output.as_deref(),
@@ -221,6 +212,27 @@ pub fn path_prefix(dir: &str) -> Result<String, String> {
     Ok(parts.iter().map(|p| format!("{p}/")).collect())
 }
 
+/// The other formats asked for (`--sarif-output`, `--json-output`, `--junit-output`), from
+/// the same outcome: a CI step gets annotations, SARIF and counts that agree, at the cost of
+/// one evaluation.
+fn write_also(args: &CheckArgs, outcome: &check::Outcome, code: i32) -> Result<(), u8> {
+    let plain = Style {
+        color: false,
+        width: width(),
+    };
+    let also = [
+        (Format::Sarif, &args.sarif_output),
+        (Format::Json, &args.json_output),
+        (Format::Junit, &args.junit_output),
+    ];
+    for (format, path) in also {
+        if let Some(path) = path {
+            emit(Some(path), &report::render(outcome, format, plain, code))?;
+        }
+    }
+    Ok(())
+}
+
 fn check_command(args: &CheckArgs, color: bool) -> u8 {
     let started = std::time::Instant::now();
     let (as_of, root) = match date_and_root(
@@ -295,23 +307,8 @@ fn check_command(args: &CheckArgs, color: bool) -> u8 {
         width: width(),
     };
     let render_started = std::time::Instant::now();
-    // The other formats asked for, from this same run: a CI step gets annotations, SARIF and
-    // counts that agree, at the cost of one evaluation.
-    let also = [
-        (Format::Sarif, &args.sarif_output),
-        (Format::Json, &args.json_output),
-        (Format::Junit, &args.junit_output),
-    ];
-    for (format, path) in also {
-        if let Some(path) = path {
-            let plain = Style {
-                color: false,
-                width: style.width,
-            };
-            if let Err(e) = emit(Some(path), &report::render(&outcome, format, plain, code)) {
-                return e;
-            }
-        }
+    if let Err(e) = write_also(args, &outcome, code) {
+        return e;
     }
     let text = report::render(&outcome, args.format, style, code);
     // Hidden, for the benchmark (BENCHMARKS.md): the time of each stage on stderr.
