@@ -42,58 +42,60 @@ import data.nis2check.lib.dates
 import data.nis2check.lib.dates.as_of_ns
 import data.nis2check.lib.result
 
-deny contains result.with_related(finding, [_clock_label(inc)]) if {
+deny contains result.with_related(finding, [_clock_label(inc, d.extended)]) if {
 	some inc in input.incidents
 	inc.significant == true
-	due := _due(inc)
-	dates.ts_ns(inc.final_report_at) > due
+	d := _deadline(inc)
+	dates.ts_ns(inc.final_report_at) > d.due
 	msg := sprintf(
 		"final report for incident '%s' sent at %s; it was due by %s (%s)",
-		[inc.id, inc.final_report_at, dates.format_ts_in(due, _clock(inc)), _basis(inc)],
+		[inc.id, inc.final_report_at, dates.format_ts_in(d.due, d.clock), _basis(d.extended)],
 	)
 	finding := result.entity("incident", inc.id, ["final_report_at"], msg)
 }
 
-deny contains result.with_related(finding, [_clock_label(inc)]) if {
+deny contains result.with_related(finding, [_clock_label(inc, d.extended)]) if {
 	some inc in input.incidents
 	inc.significant == true
 	not inc.final_report_at
-	due := _due(inc)
-	due < as_of_ns
+	d := _deadline(inc)
+	d.due < as_of_ns
 	msg := sprintf(
 		"significant incident '%s' has no final_report_at; the final report was due by %s (%s)",
-		[inc.id, dates.format_ts_in(due, _clock(inc)), _basis(inc)],
+		[inc.id, dates.format_ts_in(d.due, d.clock), _basis(d.extended)],
 	)
 	finding := result.entity("incident", inc.id, ["final_report_at"], msg)
 }
 
-# One month after the incident notification.
-_notification_due(inc) := dates.months_after_ns(inc.notification_at, 1)
+# The deadline, worked out once per incident (functions are not cached, and the month
+# arithmetic is the dearest part of the rule): {due, clock (the timestamp it runs from, whose
+# time zone is the deadline's), extended}. One month after the notification; or, when a
+# progress report was sent by then while the incident was still being handled, one month
+# after the end of handling, and nothing (undefined) while it has not ended.
+_deadline(inc) := d if {
+	normal := dates.months_after_ns(inc.notification_at, 1)
+	d := _deadline_from(inc, normal)
+}
 
-# A progress report was sent by the normal deadline while the incident was still being handled:
-# the final report moves to one month after the end of handling.
-_extended(inc) if {
-	due := _notification_due(inc)
-	dates.ts_ns(inc.progress_report_at) <= due
-	not _resolved_by(inc, due)
+_deadline_from(inc, normal) := {"due": dates.months_after_ns(inc.resolved_at, 1), "clock": inc.resolved_at, "extended": true} if {
+	_extended(inc, normal)
+}
+
+_deadline_from(inc, normal) := {"due": normal, "clock": inc.notification_at, "extended": false} if {
+	not _extended(inc, normal)
+}
+
+_extended(inc, normal) if {
+	dates.ts_ns(inc.progress_report_at) <= normal
+	not _resolved_by(inc, normal)
 }
 
 _resolved_by(inc, t) if dates.ts_ns(inc.resolved_at) <= t
 
-# Undefined while an extended incident is unresolved: nothing is due yet.
-_due(inc) := dates.months_after_ns(inc.resolved_at, 1) if _extended(inc)
+_basis(true) := "one month after resolution, as a progress report was sent"
 
-_due(inc) := _notification_due(inc) if not _extended(inc)
+_basis(false) := "one month after the incident notification"
 
-# The timestamp the deadline runs from (its time zone is the deadline's).
-_clock(inc) := inc.resolved_at if _extended(inc)
+_clock_label(inc, true) := result.related("incident", inc.id, ["resolved_at"], "handling ended here")
 
-_clock(inc) := inc.notification_at if not _extended(inc)
-
-_basis(inc) := "one month after resolution, as a progress report was sent" if _extended(inc)
-
-_basis(inc) := "one month after the incident notification" if not _extended(inc)
-
-_clock_label(inc) := result.related("incident", inc.id, ["resolved_at"], "handling ended here") if _extended(inc)
-
-_clock_label(inc) := result.related("incident", inc.id, ["notification_at"], "notification sent here") if not _extended(inc)
+_clock_label(inc, false) := result.related("incident", inc.id, ["notification_at"], "notification sent here")

@@ -53,11 +53,16 @@ _basis := b if {
 } else := "the significance profile"
 
 deny contains result.with_related(finding, labels) if {
+	# Package-level values once, before the loop: a reference to a rule inside it is resolved
+	# again for every incident (BENCHMARKS.md).
+	thresholds := _thresholds
+	above := _above
+	partial := _partial_profile
 	some inc in input.incidents
 	not inc.significant == true
 	not inc.planned_maintenance == true
-	factors := sort([k | some k, t in _thresholds; _counts(inc, k); _reaches(k, inc[k], t)])
-	limited := [inc | _limited(inc)]
+	factors := sort([k | some k, t in thresholds; _counts(inc, k, partial); _reaches(k, inc[k], t, above)])
+	limited := [inc | partial; _limited(inc, thresholds, above)]
 	count(factors) + count(limited) > 0
 	texts := array.concat([_factor_text(k, inc[k]) | some k in factors], [_limited_text(i) | some i in limited])
 	msg := sprintf(
@@ -74,22 +79,20 @@ deny contains result.with_related(finding, labels) if {
 # A profile that counts a limited service apart (CIR 2024/2690 Arts. 5–14: cloud, CDN, managed
 # and managed security services) counts `duration_minutes` alone only for a full outage, and a
 # limited one (`unavailability = "partial"`) by its users and its duration together.
-_partial_profile if is_number(_thresholds.partial_users_affected)
+_partial_profile := true if {
+	is_number(_thresholds.partial_users_affected)
+} else := false
 
-_counts(_, key) if key != "duration_minutes"
+_counts(_, key, _) if key != "duration_minutes"
 
-_counts(_, "duration_minutes") if not _partial_profile
+_counts(_, "duration_minutes", false) := true
 
-_counts(inc, "duration_minutes") if {
-	_partial_profile
-	not inc.unavailability == "partial"
-}
+_counts(inc, "duration_minutes", true) if not inc.unavailability == "partial"
 
-_limited(inc) if {
-	_partial_profile
+_limited(inc, thresholds, above) if {
 	inc.unavailability == "partial"
-	_reaches("partial_users_affected", inc.users_affected, _thresholds.partial_users_affected)
-	_reaches("partial_duration_minutes", inc.duration_minutes, _thresholds.partial_duration_minutes)
+	_reaches("partial_users_affected", inc.users_affected, thresholds.partial_users_affected, above)
+	_reaches("partial_duration_minutes", inc.duration_minutes, thresholds.partial_duration_minutes, above)
 }
 
 _limited_text(inc) := sprintf(
@@ -105,23 +108,23 @@ _limited_labels(inc) := [
 # The thresholds a value must exceed (the others it must reach).
 _above := {k | some k in input.meta.significance.above}
 
-# A declared number that reaches a numeric threshold (exceeds it, for one in `_above`), or a
+# A declared number that reaches a numeric threshold (exceeds it, for one in `above`), or a
 # flag that the profile sets to true.
-_reaches(key, value, threshold) if {
+_reaches(key, value, threshold, above) if {
 	is_number(threshold)
 	is_number(value)
-	not key in _above
+	not key in above
 	value >= threshold
 }
 
-_reaches(key, value, threshold) if {
+_reaches(key, value, threshold, above) if {
 	is_number(threshold)
 	is_number(value)
-	key in _above
+	key in above
 	value > threshold
 }
 
-_reaches(_, value, threshold) if {
+_reaches(_, value, threshold, _) if {
 	threshold == true
 	value == true
 }

@@ -101,10 +101,15 @@ offset_ns(t) := 0 if {
 # the expiry of the last hour" of that day (Art. 3(2)(c)), so the time of day of t does not
 # matter, and neither does whether the clock of the day it falls on reads in UTC.
 months_after_ns(t, n) := (add_months_ns(day_start, n) + day_ns) - (off + 1) if {
-	off := offset_ns(t)
-	local := ts_ns(t) + off
+	local := _wall_ns(t)
+	off := local - ts_ns(t)
 	day_start := local - (((local % day_ns) + day_ns) % day_ns)
 }
+
+# The wall-clock time of t read as if it were UTC.
+_wall_ns(t) := ts_ns(t) if {
+	upper(substring(t, count(t) - 1, 1)) == "Z"
+} else := time.parse_rfc3339_ns(concat("", [substring(t, 0, count(t) - 6), "Z"]))
 
 # "2026-04-02T23:59:59+02:00": ns in the time zone of timestamp t (whole seconds).
 format_ts_in(ns, t) := sprintf("%sT%02d:%02d:%02d%s", array.concat(array.concat([format_date(local)], time.clock(local)), [_zone(t)])) if {
