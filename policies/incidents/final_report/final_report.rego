@@ -8,11 +8,11 @@
 #   every incident with `significant = true` and a `notification_at`, `final_report_at` must
 #   be at most one calendar month after `notification_at`: by the end of the day with the same
 #   date in the next month (or of that month's last day, when it is shorter), counted in the
-#   time zone `notification_at` is written in, as EU law counts periods in months (Regulation
-#   1182/71). When a `progress_report_at` was sent by that deadline and the incident was not
-#   resolved by then, the final report is due one calendar month after `resolved_at` instead,
-#   counted the same way, and is not yet due while `resolved_at` is absent. A missing
-#   `final_report_at` fails once the deadline has passed before the evaluation date.
+#   time zone `notification_at` is written in. When a `progress_report_at` was sent by that
+#   deadline and the incident was not resolved by then, the final report is due one calendar
+#   month after `resolved_at` instead, counted the same way, and is not yet due while
+#   `resolved_at` is absent. A missing `final_report_at` fails once the deadline has passed
+#   before the evaluation date.
 # related_resources:
 #   - ref: https://eur-lex.europa.eu/eli/dir/2022/2555/oj
 #     description: NIS2 Art. 23(4)(d) and (e)
