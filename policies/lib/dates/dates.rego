@@ -87,13 +87,7 @@ add_months_ns(ns, n) := target + time_of_day if {
 # The UTC offset of an RFC 3339 timestamp in ns: 0 for "…Z", 2 h for "…+02:00", -5.5 h for
 # "…-05:30". nis2check accepts only timestamps with an offset (a local date-time is an input
 # error), so one of these ends every timestamp a rule sees.
-offset_ns(t) := 0 if {
-	upper(substring(t, count(t) - 1, 1)) == "Z"
-} else := off if {
-	# The wall-clock time read as UTC, minus the instant (no number parsing: "05" is not JSON).
-	substring(t, count(t) - 6, 1) in {"+", "-"}
-	off := time.parse_rfc3339_ns(concat("", [substring(t, 0, count(t) - 6), "Z"])) - ts_ns(t)
-}
+offset_ns(t) := _wall_ns(t) - ts_ns(t)
 
 # The deadline of a period of n calendar months that runs from the moment of timestamp t: the
 # last nanosecond of the day n months after t's day, both days counted in t's own time zone
@@ -106,19 +100,21 @@ months_after_ns(t, n) := (add_months_ns(day_start, n) + day_ns) - (off + 1) if {
 	day_start := local - (((local % day_ns) + day_ns) % day_ns)
 }
 
-# The wall-clock time of t read as if it were UTC.
+# The wall-clock time of t read as if it were UTC (no number parsing of the offset: "05" is not
+# JSON).
 _wall_ns(t) := ts_ns(t) if {
 	upper(substring(t, count(t) - 1, 1)) == "Z"
 } else := time.parse_rfc3339_ns(concat("", [substring(t, 0, count(t) - 6), "Z"]))
 
 # "2026-04-02T23:59:59+02:00": ns in the time zone of timestamp t (whole seconds).
-format_ts_in(ns, t) := sprintf("%sT%02d:%02d:%02d%s", array.concat(array.concat([format_date(local)], time.clock(local)), [_zone(t)])) if {
-	local := ns + offset_ns(t)
+format_ts_in(ns, t) := sprintf("%sT%02d:%02d:%02d%s", array.concat(array.concat([format_date(local)], time.clock(local)), [_zone(t, off)])) if {
+	off := offset_ns(t)
+	local := ns + off
 }
 
-_zone(t) := "Z" if offset_ns(t) == 0
+_zone(_, 0) := "Z"
 
-else := substring(t, count(t) - 6, 6)
+_zone(t, off) := substring(t, count(t) - 6, 6) if off != 0
 
 # The day a date-based deadline falls on: date d + n months.
 due_ns(d, n) := add_months_ns(date_ns(d), n)
