@@ -119,14 +119,8 @@ struct Usage {
 /// the SARIF file or reads the counts then finds the error there, not a missing file. Exit 2.
 fn check_usage_error(args: &CheckArgs, message: &str, hint: &str) -> u8 {
     let code = usage_error(message, hint);
-    let as_of = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
-    let as_of = args
-        .as_of
-        .as_deref()
-        .and_then(|v| v.parse::<Date>().ok())
-        .unwrap_or(as_of);
+    // The evaluation date the run would have had; today when that is what is wrong.
+    let as_of = parse_date(args.as_of.as_deref(), |v| v.to_string()).unwrap_or_else(|_| today());
     let diagnostic = crate::diag::Diagnostic::input("usage-error", message).help(hint);
     let outcome = check::Outcome::failed(diagnostic, as_of);
     let plain = Style {

@@ -583,20 +583,24 @@ fn raw(block: &Block, map: &Mapping, errors: &mut Vec<MetaError>) -> Raw {
     raw.bio2_version = text("bio2_version", errors).ok().flatten();
     raw.remediation = text("remediation", errors).ok().flatten();
     raw.example = text("example", errors).ok().flatten();
+    // `frameworks` that is not a map of framework ids, at its value.
+    let not_a_map = |label: &str| {
+        block.error(
+            block.value(&["custom", "frameworks"]),
+            format!(
+                "`custom.frameworks` in METADATA must be {}",
+                what(CUSTOM_KEYS, "frameworks")
+            ),
+            label,
+            METADATA_DOCS.to_string(),
+        )
+    };
     match custom.get("frameworks") {
         None | Some(Value::Null) => {}
         Some(Value::Mapping(frameworks)) => {
             for key in frameworks.keys() {
                 let Some(key) = key.as_str() else {
-                    errors.push(block.error(
-                        block.value(&["custom", "frameworks"]),
-                        format!(
-                            "`custom.frameworks` in METADATA must be {}",
-                            what(CUSTOM_KEYS, "frameworks")
-                        ),
-                        "a framework id is text",
-                        METADATA_DOCS.to_string(),
-                    ));
+                    errors.push(not_a_map("a framework id is text"));
                     continue;
                 };
                 let path = ["custom", "frameworks", key];
@@ -613,17 +617,7 @@ fn raw(block: &Block, map: &Mapping, errors: &mut Vec<MetaError>) -> Raw {
                 }
             }
         }
-        Some(_) => {
-            errors.push(block.error(
-                block.value(&["custom", "frameworks"]),
-                format!(
-                    "`custom.frameworks` in METADATA must be {}",
-                    what(CUSTOM_KEYS, "frameworks")
-                ),
-                "not a map",
-                METADATA_DOCS.to_string(),
-            ));
-        }
+        Some(_) => errors.push(not_a_map("not a map")),
     }
     raw
 }
