@@ -74,7 +74,6 @@ fn baseline_fails_only_on_new_findings_even_after_lines_moved() {
         vec!["ACC001 a-mijngemeente".to_string()],
         "only the new finding counts"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn git(dir: &std::path::Path, args: &[&str]) {
@@ -147,7 +146,6 @@ fn new_since_compares_with_a_git_revision_without_touching_the_working_tree() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("not a git revision"), "{err}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The compliance folder is usually a subfolder of the project's repository, and `check
@@ -203,5 +201,4 @@ fn new_since_reads_a_compliance_folder_that_is_a_subfolder_of_the_git_repository
     assert_eq!(code, 1, "{v}");
     assert_eq!(v["comparison"]["known"], 0);
     assert_eq!(active_codes(&v).len() as u64, findings + 1);
-    let _ = std::fs::remove_dir_all(&repo);
 }

@@ -5,12 +5,12 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-use common::{root, temp_dir, AS_OF};
+use common::{copy_fixture, root, temp_dir, AS_OF};
 
 /// Runs `nis2check ARGS` in the crate root, outside GitHub Actions.
 fn run(args: &[&str], env: &[(&str, &Path)]) -> (i32, String) {
@@ -45,22 +45,6 @@ fn json(path: &str) -> Value {
 fn sarif(path: &str) -> Value {
     let (_, out) = check(path, "sarif");
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{path}: invalid JSON: {e}\n{out}"))
-}
-
-/// Copies a fixture into a fresh temp folder.
-fn copy_fixture(fixture: &str, name: &str) -> PathBuf {
-    let from = root().join(fixture);
-    let to = temp_dir(name);
-    for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    to
 }
 
 fn path_str(p: &Path) -> &str {
@@ -284,7 +268,6 @@ fn sarif_fingerprints_survive_lines_moving() {
         }
     }
     let after = sarif(path_str(&dir));
-    let _ = std::fs::remove_dir_all(&dir);
 
     let key = |r: &Value| {
         (
@@ -440,7 +423,6 @@ fn github_annotation_properties_are_escaped() {
     );
     let xml = roxmltree::Document::parse(&out).expect("well-formed XML");
     assert!(xml.descendants().any(|n| n.attribute("file") == Some(odd)));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -482,7 +464,6 @@ fn github_job_summary_is_appended() {
     nis2check::report::github::render(&outcome, Some(&summary));
 
     let md = std::fs::read_to_string(&summary).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
     assert!(
         md.starts_with("# an earlier step\n\n## nis2check\n"),
         "appended, not truncated"
@@ -820,5 +801,4 @@ fn one_run_writes_the_other_formats_byte_for_byte() {
         stderr.contains("cannot write") && stderr.contains("hint:"),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::{copy_fixture, run, run_in, AS_OF};
@@ -47,7 +47,7 @@ fn with_code<'a>(doc: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::
 }
 
 /// A clean repository to start from (exit 0, no diagnostics).
-fn clean_repo(name: &str) -> PathBuf {
+fn clean_repo(name: &str) -> common::Scratch {
     let dir = copy_fixture("fixtures/hostile/crlf", name);
     let (code, doc, _) = check_json(&dir, &[]);
     assert_eq!(code, 0, "the base repository is clean: {doc}");
@@ -299,7 +299,7 @@ fn symbolic_links_are_never_followed_and_each_is_noted() {
     symlink(dir.join("ring-b"), dir.join("ring-a")).unwrap();
     symlink(dir.join("ring-a"), dir.join("ring-b")).unwrap();
     // A link in place of the policy folder.
-    symlink(outside.clone(), dir.join("policies")).unwrap();
+    symlink(outside.path(), dir.join("policies")).unwrap();
     let (code, doc, _) = check_json(&dir, &[]);
     assert_eq!(code, 0, "nothing behind a link was read: {doc}");
     let notes: Vec<&str> = with_code(&doc, "symlink-skipped")
@@ -1132,8 +1132,7 @@ fn a_repository_without_organization_is_exit_2_with_a_hint() {
         "{d}"
     );
     // An empty folder too.
-    let empty = std::env::temp_dir().join(format!("nis2check-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).unwrap();
+    let empty = common::temp_dir("empty");
     let (code, out, err) = run_in(&empty, &["check", ".", "--as-of", AS_OF]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(

@@ -243,7 +243,6 @@ fn expired_and_expiring_waivers_stand_out() {
     );
     assert!(md.contains("| **expired 29 days ago** |"), "{md}");
     assert!(md.contains("waiver-expired"), "{md}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -321,7 +320,6 @@ fn the_stamp_names_the_commit_and_a_dirty_tree() {
         Some(COMMIT),
     );
     assert!(md.contains(&format!("| Repository commit | {COMMIT} |")));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -363,12 +361,12 @@ fn the_html_page_is_self_contained_and_escaped() {
     assert!(html.contains("<svg id=\"chart-21-2\""));
     assert_eq!(html.matches("<g class=\"point\"").count(), 10, "(a)–(j)");
     assert!(html.matches("<rect class=\"bar\"").count() >= 10);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn output_file_and_exit_codes() {
-    let out = std::env::temp_dir().join(format!("nis2check-report-{}.md", std::process::id()));
+    let scratch = common::temp_dir("report");
+    let out = scratch.join("report.md");
     let out_s = out.to_string_lossy().to_string();
     let (code, stdout, err) = nis2check(
         &root(),
@@ -383,7 +381,6 @@ fn output_file_and_exit_codes() {
         std::fs::read_to_string(&out).unwrap(),
         report(EXAMPLE, "markdown")
     );
-    let _ = std::fs::remove_file(&out);
 
     // Input errors: no report, exit 2, the problems on stderr.
     let (code, stdout, err) = nis2check(

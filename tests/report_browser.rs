@@ -34,12 +34,9 @@ fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// A fresh folder for one browser run.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nis2check-browser-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder for one browser run, removed when dropped.
+fn scratch(name: &str) -> common::Scratch {
+    common::temp_dir(&format!("browser-{name}"))
 }
 
 /// Runs headless Chromium on a local file with `extra` arguments, logging the network to
@@ -221,7 +218,6 @@ fn the_html_report_renders_in_a_browser() {
     let boxes: Vec<&str> = text.matches("/MediaBox [0 0 594.9").collect();
     assert!(!boxes.is_empty(), "A4 pages");
     assert!(!text.contains("/MediaBox [0 0 612"), "no Letter pages");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The network check is only worth something if it sees a request when there is one.
@@ -244,5 +240,4 @@ fn the_network_check_sees_a_page_request() {
     run_chromium(&browser, &dir, &page, &["--dump-dom".to_string()]);
     let requests = page_requests(&dir);
     assert_eq!(requests, ["https://example.invalid/x.png"]);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -159,7 +159,6 @@ fn init_creates_a_repository_that_check_evaluates_and_never_overwrites() {
         std::fs::read_to_string(dir.join("organization.toml")).unwrap(),
         "# mine\n"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -231,5 +230,4 @@ fn init_in_a_folder_of_a_git_repository_puts_the_ci_files_at_its_root() {
         std::fs::read_to_string(repo.join(".pre-commit-config.yaml")).unwrap(),
         "repos: []\n"
     );
-    let _ = std::fs::remove_dir_all(&repo);
 }

@@ -171,8 +171,9 @@ fn every_fixture_prints_the_same_in_blocks_of_one_and_two() {
 
 #[test]
 fn a_generated_organisation_gives_the_same_findings_in_blocks() {
-    let out = std::env::temp_dir().join(format!("nis2check-split-{}", std::process::id()));
-    let manifest = out.with_extension("manifest.json");
+    let scratch = common::temp_dir("split");
+    let out = scratch.join("org");
+    let manifest = scratch.join("org.manifest.json");
     let status = Command::new(env!("CARGO_BIN_EXE_nis2check-gen"))
         .args(["--assets", "1500", "--seed", "7", "--as-of", AS_OF])
         .args(["--per-file", "100", "--force", "--out"])
@@ -197,6 +198,5 @@ fn a_generated_organisation_gives_the_same_findings_in_blocks() {
             "blocks of {block} differ from a whole evaluation"
         );
     }
-    let _ = std::fs::remove_dir_all(&out);
     let _ = std::fs::remove_file(&manifest);
 }

@@ -7,8 +7,45 @@ use std::process::Command;
 
 pub const AS_OF: &str = "2026-06-30";
 
-/// A fresh, empty folder under the system temp dir, unique to this process and call.
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A folder of the tests' own under the system's temporary folder, removed with everything
+/// in it when the value is dropped (at the end of the test, whether it passes or not), so that
+/// test runs do not pile up folders in /tmp.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A fresh, empty folder under the system temp dir, unique to this process and call, removed
+/// when dropped.
+pub fn temp_dir(name: &str) -> Scratch {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -18,7 +55,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 pub fn root() -> PathBuf {
@@ -96,16 +133,9 @@ pub fn snapshot_name(fixture: &str) -> String {
     fixture.trim_start_matches("fixtures/").replace('/', "__")
 }
 
-/// Copies a fixture to a fresh temporary folder and returns its path.
-pub fn copy_fixture(fixture: &str, name: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let dest = std::env::temp_dir().join(format!(
-        "nis2check-test-{name}-{}-{nanos}",
-        std::process::id()
-    ));
+/// Copies a fixture to a fresh temporary folder (removed when dropped) and returns it.
+pub fn copy_fixture(fixture: &str, name: &str) -> Scratch {
+    let dest = temp_dir(&format!("test-{name}"));
     let src = root().join(fixture);
     for entry in walkdir::WalkDir::new(&src) {
         let entry = entry.unwrap();
