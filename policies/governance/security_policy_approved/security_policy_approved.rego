@@ -34,6 +34,11 @@
 #     owner = "p-ciso"
 #     approved_by = ["p-director"]
 #     approved_at = 2026-01-15
+#
+#     [[person]]
+#     id = "p-director"
+#     name = "A. de Vries"
+#     roles = ["management-body"]
 package nis2check.rules.governance.security_policy_approved
 
 import data.nis2check.lib.index.management_body

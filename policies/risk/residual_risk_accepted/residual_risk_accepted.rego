@@ -35,6 +35,11 @@
 #     accepted_by = ["p-director"]
 #     accepted_at = 2026-02-01
 #     justification = "Replacement planned in Q4; compensating network isolation in place"
+#
+#     [[person]]
+#     id = "p-director"
+#     name = "A. de Vries"
+#     roles = ["management-body"]
 package nis2check.rules.risk.residual_risk_accepted
 
 import data.nis2check.lib.index.management_body
