@@ -115,7 +115,7 @@ pub fn files(o: &InitOptions) -> Vec<(&'static str, String)> {
         ),
         (
             "incidents/incidents.toml",
-            "# Incidents, with the moments that start and meet the NIS2 Art. 23 reporting deadlines.\n# Timestamps need a UTC offset, e.g.:\n# [[incident]]\n# id = \"inc-2026-001\"\n# title = \"Phishing wave\"\n# aware_at = 2026-03-01T10:00:00+01:00\n# significant = false\n".to_string(),
+            "# Incidents, with the moments that start and meet the NIS2 Art. 23 reporting deadlines.\n# Timestamps need a UTC offset, e.g.:\n# [[incident]]\n# id = \"inc-2026-001\"\n# title = \"Phishing wave\"\n# aware_at = 2026-03-01T10:00:00+01:00\n# significant = false\n# resolved_at = 2026-03-02T16:00:00+01:00\n# records_kept_until = 2031-03-02  # BIO2 5.28.01: at least three years after resolution\n".to_string(),
         ),
         (
             "waivers.toml",

@@ -790,6 +790,8 @@ authority = "RDI"
             s,
             "root_cause = \"Root cause of {id}\"\nlessons_learned = \"Lessons from {id}\"\nassets = [\"{asset}\"]"
         );
+        // Five years from the evaluation date: more than three after any resolution (INC009).
+        let _ = writeln!(s, "records_kept_until = {}", g.as_of + 5.years());
         incidents.push(s);
     }
     files

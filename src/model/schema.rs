@@ -709,6 +709,11 @@ pub static INCIDENT: &[Field] = &[
     f("root_cause", Ty::Str, "root cause"),
     f("lessons_learned", Ty::Str, "lessons learned"),
     f("assets", Ty::Array(&ASSET_REFS), "assets affected"),
+    f(
+        "records_kept_until",
+        Ty::Date,
+        "until when the incident's records are kept (BIO2 5.28.01: at least three years after it was resolved)",
+    ),
 ];
 
 pub static WAIVER: &[Field] = &[
