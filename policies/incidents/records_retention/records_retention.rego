@@ -37,7 +37,6 @@
 #     records_kept_until = 2029-12-31
 package nis2check.rules.incidents.records_retention
 
-import data.nis2check.lib.dates
 import data.nis2check.lib.dates.today
 import data.nis2check.lib.result
 
@@ -46,32 +45,44 @@ deny contains result.entity("incident", inc.id, [], msg) if {
 	as_of := today # once: a read of an imported rule costs more than of a local
 	some inc in input.incidents
 	not inc.records_kept_until
-	[since, start] := _start(inc)
-	due := _due(start)
+	start := substring(object.get(inc, "resolved_at", inc.aware_at), 0, 10)
+	due := _due(start, to_number(substring(start, 0, 4)) + 3)
 	due >= as_of # the three years have not passed
 	msg := sprintf(
 		"incident '%s' does not say until when its records are kept; keep them at least three years after it %s on %s, until %s or later, and record that as `records_kept_until`",
-		[inc.id, since, start, due],
+		[inc.id, _since(inc), start, due],
 	)
 }
 
+# This runs for every incident: builtins in the body, no function of the package until the
+# year says the date may be short (a call costs more than a comparison, BENCHMARKS.md).
 deny contains result.entity("incident", inc.id, ["records_kept_until"], msg) if {
 	"bio2" in input.meta.frameworks
 	some inc in input.incidents
 	kept := inc.records_kept_until
-	[since, start] := _start(inc)
-	due := _due(start)
+	start := substring(object.get(inc, "resolved_at", inc.aware_at), 0, 10)
+	year := to_number(substring(start, 0, 4)) + 3
+	to_number(substring(kept, 0, 4)) <= year # a later year keeps them long enough
+	due := _due(start, year)
 	kept < due # dates compare as strings
 	msg := sprintf(
 		"incident '%s' keeps its records until %s, less than three years after it %s on %s; keep them until %s or later",
-		[inc.id, kept, since, start, due],
+		[inc.id, kept, _since(inc), start, due],
 	)
 }
 
-# What the three years count from, and its date in the incident's own time zone.
-_start(inc) := ["was resolved", substring(inc.resolved_at, 0, 10)] if inc.resolved_at
+# `start`, what the three years count from: the day the incident was resolved, or, while it is
+# open, the day the entity became aware of it, each as the date in the incident's own time zone
+# (the first ten characters of the timestamp).
+_since(inc) := "was resolved" if inc.resolved_at
 
-_start(inc) := ["became known", substring(inc.aware_at, 0, 10)] if not inc.resolved_at
+else := "became known"
 
-# The last day the records must still be kept: the start + 36 months, clamped.
-_due(start) := dates.format_date(dates.due_ns(start, 36))
+# The last day the records must still be kept: `start` with the year `year` (start's + 3), as
+# text, without the date arithmetic of `dates.due_ns`. 29 February becomes 28 February: three
+# years after a leap year is never one.
+_due(start, year) := concat("", [format_int(year, 10), _month_day(substring(start, 4, 6))])
+
+_month_day(md) := "-02-28" if md == "-02-29"
+
+_month_day(md) := md if md != "-02-29"
