@@ -7,8 +7,8 @@
 #   cause and together meet the financial-loss criterion (CIR 2024/2690 Art. 4); the CIR Annex
 #   asks for a regular check for such recurrences. This rule groups the incidents by
 #   `root_cause` (ignoring case and surrounding spaces) and, for each incident, adds up the
-#   `financial_loss_eur` of the incidents with that root cause whose `aware_at` lies within the
-#   six months before it. Only incidents whose loss does not make them significant by
+#   `financial_loss_eur` of the incidents with that root cause that occurred within the six
+#   months before it: at `occurred_at`, or at `aware_at` where the start is not recorded. Only incidents whose loss does not make them significant by
 #   themselves take part (INC006 reports those); planned maintenance is skipped. When the total
 #   meets the profile's `financial_loss_eur` threshold (exceeds it, where the profile counts a
 #   loss only above it, as the CIR does: "above EUR 500,000") and not every incident in those
@@ -91,9 +91,9 @@ _basis := b if {
 	trim_space(b) != ""
 } else := "the significance profile"
 
-# The incidents that can add up, grouped by root cause in one pass:
-# cause -> {[aware_at ns, id, loss, marked significant, root cause as written], ...}.
-_by_cause[cause] contains [dates.ts_ns(inc.aware_at), inc.id, inc.financial_loss_eur, _marked(inc), inc.root_cause] if {
+# The incidents that can add up, grouped by root cause in one pass: cause -> {[when ns, id,
+# loss, marked significant, root cause as written, "occurred" or "aware"], ...}.
+_by_cause[cause] contains [at, inc.id, inc.financial_loss_eur, _marked(inc), inc.root_cause, word] if {
 	some inc in input.incidents
 	not inc.planned_maintenance == true
 	cause := lower(trim_space(inc.root_cause))
@@ -101,7 +101,14 @@ _by_cause[cause] contains [dates.ts_ns(inc.aware_at), inc.id, inc.financial_loss
 	is_number(inc.financial_loss_eur)
 	inc.financial_loss_eur > 0
 	_below(inc.financial_loss_eur)
+	[at, word] := _when(inc)
 }
+
+# When the incident occurred (CIR Art. 4 counts incidents that occurred within six months):
+# `occurred_at`, else `aware_at`, which every incident has.
+_when(inc) := [dates.ts_ns(inc.occurred_at), "occurred"] if inc.occurred_at
+
+_when(inc) := [dates.ts_ns(inc.aware_at), "aware"] if not inc.occurred_at
 
 deny contains result.with_related(finding, labels) if {
 	some group in _by_cause
@@ -142,5 +149,5 @@ _ids_text(ms) := concat(", ", [sprintf("'%s'", [m[1]]) | some m in ms])
 
 _earlier_label(m) := result.related(
 	"incident", m[1], ["financial_loss_eur"],
-	sprintf("EUR %v lost, aware %s, same root cause", [m[2], dates.format_date(m[0])]),
+	sprintf("EUR %v lost, %s %s, same root cause", [m[2], m[5], dates.format_date(m[0])]),
 )

@@ -168,3 +168,30 @@ test_no_loss_threshold_no_findings if {
 	]
 	rule.deny == set() with input as {"meta": meta, "incidents": incs}
 }
+
+# The CIR counts incidents that occurred within six months: `occurred_at` where it is recorded.
+# Noticed more than six months apart, but they occurred five months apart.
+test_the_window_counts_from_when_they_occurred if {
+	incs := [
+		_incident("inc-1", "2025-12-02T09:00:00Z", 300000, {"occurred_at": "2025-12-01T09:00:00Z"}),
+		_incident("inc-2", "2026-06-20T09:00:00Z", 200001, {"occurred_at": "2026-05-01T09:00:00Z"}),
+	]
+	rule.deny == {_finding(
+		"inc-2",
+		_msg("'inc-1'", "inc-2", "2025-12-01", "2026-05-01", 500001),
+		[{
+			"entity": {"kind": "incident", "id": "inc-1"},
+			"field": ["financial_loss_eur"],
+			"msg": "EUR 300000 lost, occurred 2025-12-01, same root cause",
+		}],
+	)} with input as _input(incs)
+}
+
+# Noticed within six months, but they occurred seven months apart.
+test_noticed_close_together_but_occurred_apart_passes if {
+	incs := [
+		_incident("inc-1", "2026-01-10T09:00:00Z", 300000, {"occurred_at": "2025-10-01T09:00:00Z"}),
+		_incident("inc-2", "2026-05-02T09:00:00Z", 200001, {}),
+	]
+	rule.deny == set() with input as _input(incs)
+}
