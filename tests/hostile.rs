@@ -704,6 +704,48 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
     let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(lines, vec![(6, 37), (6, 47)], "{problems:#?}");
 
+    // BIO2 renumbered measures between versions: citing it needs `bio2_version`, a known one.
+    write_custom_rule(
+        &dir,
+        &[
+            "title: Our own rule",
+            "custom:",
+            "  id: ORG001",
+            "  severity: note",
+            "  frameworks:",
+            "    nis2: [\"21(2)(c)\"]",
+            "    bio2: [\"8.13.04\"]",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(
+        (problems[0].0, problems[0].1),
+        (8, 7),
+        "at `bio2`: {problems:#?}"
+    );
+    assert!(problems[0].2.contains("bio2_version"), "{problems:#?}");
+    write_custom_rule(
+        &dir,
+        &[
+            "title: Our own rule",
+            "custom:",
+            "  id: ORG001",
+            "  severity: note",
+            "  frameworks:",
+            "    bio2: [\"8.13.04\"]",
+            "  bio2_version: \"1.4\"",
+        ],
+    );
+    let (code, doc, _) = check_json(&dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    let problems = metadata_problems(&doc);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].0, 8, "at the version: {problems:#?}");
+    assert!(problems[0].2.contains("1.4"), "{problems:#?}");
+
     // Requirements that exist (BIO2 in the numbering of the version cited) are accepted.
     write_custom_rule(
         &dir,

@@ -641,6 +641,32 @@ fn check_cited(block: &Block, raw: &Raw, catalog: &Catalog, errors: &mut Vec<Met
                 continue;
             }
         };
+        // BIO2 renumbered measures between v1.2 and v1.3: a citation means nothing without the
+        // version whose numbers it uses (REQUIREMENTS.md: tag every rule with it).
+        if fw.meta.id == "bio2" {
+            let known = ["1.2", fw.meta.version.as_str()];
+            match raw.bio2_version.as_deref() {
+                None => errors.push(block.error(
+                    block.key(&path),
+                    "METADATA cites BIO2 without `custom.bio2_version`".to_string(),
+                    "which BIO2 version?",
+                    format!(
+                        "BIO2 measure numbers changed between v1.2 and v{}: add `bio2_version: \"{}\"` (or \"1.2\") under `custom`, the version whose numbers the rule cites",
+                        fw.meta.version, fw.meta.version
+                    ),
+                )),
+                Some(v) if !known.contains(&v) => errors.push(block.error(
+                    block.value(&["custom", "bio2_version"]),
+                    format!("`custom.bio2_version` is `{v}`, not a BIO2 version nis2check knows"),
+                    "unknown version",
+                    format!(
+                        "write \"{}\" or \"1.2\": the version whose measure numbers the rule cites",
+                        fw.meta.version
+                    ),
+                )),
+                Some(_) => {}
+            }
+        }
         for id in ids {
             if let Err(help) = fw.check_cited(id, raw.bio2_version.as_deref()) {
                 errors.push(block.error(
