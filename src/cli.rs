@@ -22,7 +22,14 @@ impl Cli {
     /// from the environment rather than the command line (an error names where to fix them).
     pub fn parse_with_sources() -> Cli {
         use clap::{parser::ValueSource, CommandFactory, FromArgMatches};
-        let matches = Cli::command().get_matches();
+        let matches = Cli::command().try_get_matches().unwrap_or_else(|e| {
+            // A real error (not --help or --version): `check` also writes it to the outputs
+            // the rest of its command line asks for.
+            if e.use_stderr() {
+                Cli::record_refused(&e);
+            }
+            e.exit()
+        });
         let mut cli = Cli::from_arg_matches(&matches)
             .map_err(|e| e.format(&mut Cli::command()))
             .unwrap_or_else(|e| e.exit());
@@ -38,6 +45,72 @@ impl Cli {
             _ => {}
         }
         cli
+    }
+
+    /// A `check` command line that clap refuses (an unknown option, a value it does not take)
+    /// is a usage error like any other: it goes into the JSON, SARIF and JUnit files the
+    /// command line asks for, so that a CI step finds the error there and not a missing file.
+    /// Clap stops reading at the first thing it refuses, so the options that say where the
+    /// outputs go (and the format and date they carry) are picked out of the command line and
+    /// read on their own; without a format clap takes, without it. Clap still prints the error
+    /// and exits 2.
+    fn record_refused(error: &clap::Error) {
+        use clap::{CommandFactory, FromArgMatches};
+        use std::ffi::OsString;
+        const OUTPUTS: [&str; 6] = [
+            "--json-output",
+            "--sarif-output",
+            "--junit-output",
+            "--output",
+            "-o",
+            "--as-of",
+        ];
+        const FORMAT: [&str; 2] = ["--format", "-f"];
+        let argv: Vec<OsString> = std::env::args_os().collect();
+        let Some(at) = argv.iter().position(|a| a == "check") else {
+            return;
+        };
+        let mut picked: Vec<(OsString, Option<OsString>)> = Vec::new();
+        let mut i = at + 1;
+        while i < argv.len() {
+            let arg = argv[i].to_string_lossy();
+            let flag = arg.split_once('=').map_or(arg.as_ref(), |(f, _)| f);
+            let known = OUTPUTS.contains(&flag) || FORMAT.contains(&flag);
+            if known && arg.contains('=') {
+                picked.push((argv[i].clone(), None));
+            } else if known && i + 1 < argv.len() {
+                picked.push((argv[i].clone(), Some(argv[i + 1].clone())));
+                i += 1;
+            }
+            i += 1;
+        }
+        let parse = |with_format: bool| {
+            let mut line = vec![argv[0].clone(), OsString::from("check")];
+            for (flag, value) in &picked {
+                let name = flag.to_string_lossy();
+                let name = name.split_once('=').map_or(name.as_ref(), |(f, _)| f);
+                if with_format || !FORMAT.contains(&name) {
+                    line.push(flag.clone());
+                    line.extend(value.clone());
+                }
+            }
+            let matches = Cli::command().try_get_matches_from(line).ok()?;
+            match Cli::from_arg_matches(&matches).ok()?.command {
+                Command::Check(args) => Some(args),
+                _ => None,
+            }
+        };
+        let Some(args) = parse(true).or_else(|| parse(false)) else {
+            return;
+        };
+        let rendered = error.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        let message = first.strip_prefix("error: ").unwrap_or(first);
+        crate::commands::record_usage_error(
+            &args,
+            message,
+            "run `nis2check check --help` for the options and the values they take",
+        );
     }
 }
 

@@ -119,6 +119,13 @@ struct Usage {
 /// the SARIF file or reads the counts then finds the error there, not a missing file. Exit 2.
 fn check_usage_error(args: &CheckArgs, message: &str, hint: &str) -> u8 {
     let code = usage_error(message, hint);
+    record_usage_error(args, message, hint);
+    code
+}
+
+/// Writes a usage error of `check` to the machine-readable outputs `args` ask for, and prints
+/// nothing ([`check_usage_error`]; the command line parser prints its own errors).
+pub fn record_usage_error(args: &CheckArgs, message: &str, hint: &str) {
     // The evaluation date the run would have had; today when that is what is wrong.
     let as_of = parse_date(args.as_of.as_deref(), |v| v.to_string()).unwrap_or_else(|_| today());
     let diagnostic = crate::diag::Diagnostic::input("usage-error", message).help(hint);
@@ -134,7 +141,6 @@ fn check_usage_error(args: &CheckArgs, message: &str, hint: &str) -> u8 {
             &report::render(&outcome, args.format, plain, 2),
         );
     }
-    code
 }
 
 /// Writes a command's output to `--output FILE`, or to stdout. A closed pipe (`| head`) is not

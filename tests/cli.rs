@@ -202,6 +202,45 @@ fn a_usage_error_is_in_the_json_and_sarif_outputs() {
     // Human output keeps the error on stderr only.
     let (code, out, _) = common::run(&["check", missing.to_str().unwrap()]);
     assert_eq!((code, out.as_str()), (2, ""));
+
+    // So does an option the command line parser refuses, written before or after the
+    // output options; clap's own message stays on stderr.
+    let json_file = dir.join("out.json");
+    for args in [
+        vec![
+            "check",
+            ".",
+            "--frmat",
+            "json",
+            "--json-output",
+            json_file.to_str().unwrap(),
+        ],
+        vec![
+            "check",
+            "--json-output",
+            json_file.to_str().unwrap(),
+            "--fail-on",
+            "critical",
+        ],
+    ] {
+        let _ = std::fs::remove_file(&json_file);
+        let (code, out, err) = common::run(&args);
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert!(err.starts_with("error: "), "clap's message: {err}");
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(&json_file).expect("the JSON file is written"),
+        )
+        .unwrap();
+        let d = &json["diagnostics"][0];
+        assert_eq!(d["code"], "usage-error", "{json}");
+        let refused = if args.contains(&"--frmat") {
+            "--frmat"
+        } else {
+            "critical"
+        };
+        assert!(d["message"].as_str().unwrap().contains(refused), "{d}");
+        assert!(d["help"].as_str().unwrap().contains("--help"), "{d}");
+    }
 }
 
 /// `explain ID PATH` explains an organisation's own rule, from the policy folders its
