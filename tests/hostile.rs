@@ -705,46 +705,31 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
     assert_eq!(lines, vec![(6, 37), (6, 47)], "{problems:#?}");
 
     // BIO2 renumbered measures between versions: citing it needs `bio2_version`, a known one.
-    write_custom_rule(
-        &dir,
-        &[
-            "title: Our own rule",
-            "custom:",
-            "  id: ORG001",
-            "  severity: note",
-            "  frameworks:",
-            "    nis2: [\"21(2)(c)\"]",
-            "    bio2: [\"8.13.04\"]",
-        ],
-    );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
-    assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert_eq!(
-        (problems[0].0, problems[0].1),
-        (8, 7),
-        "at `bio2`: {problems:#?}"
-    );
-    assert!(problems[0].2.contains("bio2_version"), "{problems:#?}");
-    write_custom_rule(
-        &dir,
-        &[
-            "title: Our own rule",
-            "custom:",
-            "  id: ORG001",
-            "  severity: note",
-            "  frameworks:",
-            "    bio2: [\"8.13.04\"]",
-            "  bio2_version: \"1.4\"",
-        ],
-    );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
-    assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert_eq!(problems[0].0, 8, "at the version: {problems:#?}");
-    assert!(problems[0].2.contains("1.4"), "{problems:#?}");
+    // One problem each: (line, column, message).
+    let only_problem = |version: Option<&str>| {
+        let mut block = vec![
+            "title: Our own rule".to_string(),
+            "custom:".to_string(),
+            "  id: ORG001".to_string(),
+            "  severity: note".to_string(),
+            "  frameworks:".to_string(),
+            "    bio2: [\"8.13.04\"]".to_string(),
+        ];
+        block.extend(version.map(|v| format!("  bio2_version: \"{v}\"")));
+        let block: Vec<&str> = block.iter().map(String::as_str).collect();
+        write_custom_rule(&dir, &block);
+        let (code, doc, _) = check_json(&dir, &[]);
+        assert_eq!(code, 2, "{doc}");
+        let mut problems = metadata_problems(&doc);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        problems.remove(0)
+    };
+    let (line, column, message) = only_problem(None);
+    assert_eq!((line, column), (7, 7), "at `bio2`: {message}");
+    assert!(message.contains("bio2_version"), "{message}");
+    let (line, _, message) = only_problem(Some("1.4"));
+    assert_eq!(line, 8, "at the version: {message}");
+    assert!(message.contains("1.4"), "{message}");
 
     // Requirements that exist (BIO2 in the numbering of the version cited) are accepted.
     write_custom_rule(
