@@ -632,6 +632,15 @@ fn write_custom_rule(dir: &Path, metadata: &[&str]) {
     std::fs::write(dir.join("policies/mine.rego"), src).unwrap();
 }
 
+/// Writes the rule with `metadata` and checks: exit 2, and (line, column, message) of every
+/// `invalid-metadata` diagnostic, with the output.
+fn refused_metadata(dir: &Path, metadata: &[&str]) -> (Vec<(u64, u64, String)>, serde_json::Value) {
+    write_custom_rule(dir, metadata);
+    let (code, doc, _) = check_json(dir, &[]);
+    assert_eq!(code, 2, "{doc}");
+    (metadata_problems(&doc), doc)
+}
+
 /// (line, column, message) of every `invalid-metadata` diagnostic, in output order.
 fn metadata_problems(doc: &serde_json::Value) -> Vec<(u64, u64, String)> {
     with_code(doc, "invalid-metadata")
@@ -654,7 +663,7 @@ fn metadata_problems(doc: &serde_json::Value) -> Vec<(u64, u64, String)> {
 #[test]
 fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
     let dir = clean_repo("custom-frameworks");
-    write_custom_rule(
+    let (problems, doc) = refused_metadata(
         &dir,
         &[
             "title: Our own rule",
@@ -671,9 +680,6 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
             "      - \"5.01.01\"",
         ],
     );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
     let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(
         lines,
@@ -688,7 +694,7 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
     assert_eq!(bio["help"], "did you mean `bio2`?", "{bio}");
 
     // The same in YAML's flow style, on one line.
-    write_custom_rule(
+    let (problems, _) = refused_metadata(
         &dir,
         &[
             "title: Our own rule",
@@ -698,9 +704,6 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
             "  frameworks: {nis2: [\"21(2)(c)\", \"99(9)\"], bogus: [\"1\"]}",
         ],
     );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
     let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(lines, vec![(6, 37), (6, 47)], "{problems:#?}");
 
@@ -717,10 +720,7 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
         ];
         block.extend(version.map(|v| format!("  bio2_version: \"{v}\"")));
         let block: Vec<&str> = block.iter().map(String::as_str).collect();
-        write_custom_rule(&dir, &block);
-        let (code, doc, _) = check_json(&dir, &[]);
-        assert_eq!(code, 2, "{doc}");
-        let mut problems = metadata_problems(&doc);
+        let (mut problems, _) = refused_metadata(&dir, &block);
         assert_eq!(problems.len(), 1, "{problems:#?}");
         problems.remove(0)
     };
@@ -755,7 +755,7 @@ fn a_custom_rule_cites_only_frameworks_and_requirements_of_the_catalogue() {
 #[test]
 fn every_metadata_problem_of_a_custom_rule_is_reported_at_its_line() {
     let dir = clean_repo("custom-metadata");
-    write_custom_rule(
+    let (problems, _) = refused_metadata(
         &dir,
         &[
             "title: No id, no severity",
@@ -764,9 +764,6 @@ fn every_metadata_problem_of_a_custom_rule_is_reported_at_its_line() {
             "    nis2: [\"21(2)(c)\"]",
         ],
     );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
     assert_eq!(problems.len(), 2, "{problems:#?}");
     assert!(
         problems.iter().all(|p| (p.0, p.1) == (3, 3)),
@@ -775,7 +772,7 @@ fn every_metadata_problem_of_a_custom_rule_is_reported_at_its_line() {
     assert!(problems[0].2.contains("custom.id"), "{problems:#?}");
     assert!(problems[1].2.contains("custom.severity"), "{problems:#?}");
 
-    write_custom_rule(
+    let (problems, doc) = refused_metadata(
         &dir,
         &[
             "description: no title",
@@ -787,9 +784,6 @@ fn every_metadata_problem_of_a_custom_rule_is_reported_at_its_line() {
             "autors: [me]",
         ],
     );
-    let (code, doc, _) = check_json(&dir, &[]);
-    assert_eq!(code, 2, "{doc}");
-    let problems = metadata_problems(&doc);
     let lines: Vec<(u64, u64)> = problems.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(
         lines,
