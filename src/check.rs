@@ -51,6 +51,9 @@ pub struct Timings {
     pub validate: Duration,
     pub input: Duration,
     pub evaluate: Duration,
+    /// The part of `evaluate` spent reading blocks before their rules
+    /// (`policy::parallel::fetch`), on all workers together.
+    pub fetch: Duration,
     /// (rule id, time)
     pub per_rule: Vec<(String, Duration)>,
     /// Compiling the rule pack.
@@ -79,6 +82,7 @@ impl Timings {
             "policies_ms": ms(self.policies),
             "input_ms": ms(self.input),
             "evaluate_ms": ms(self.evaluate),
+            "fetch_ms": ms(self.fetch),
             "findings_ms": ms(self.findings),
             "render_ms": ms(render),
             "total_ms": ms(total),
@@ -658,7 +662,7 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
             .filter(|&i| selected(&set.rules[i], &settings, &frameworks))
             .collect();
         rules_evaluated = selected.len();
-        let results = policy::parallel::evaluate(
+        let evaluation = policy::parallel::evaluate(
             &mut set,
             &selected,
             entities,
@@ -667,9 +671,10 @@ fn run_with(opts: &Options, memory: Option<&MemoryFiles>) -> Outcome {
             &mut diags,
         );
         timings.evaluate = t.elapsed();
+        timings.fetch = evaluation.fetch;
         let t = Instant::now();
         let mut used = vec![false; active.len()];
-        for result in results {
+        for result in evaluation.results {
             let rule = &set.rules[result.rule];
             timings
                 .per_rule

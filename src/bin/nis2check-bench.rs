@@ -10,6 +10,7 @@
 //!   workers), and writes the raw result sets (to compare with OPA).
 //!
 //! - `input DIR`: the input stage alone, built directly (as `check` does) and through JSON.
+//! - `render DIR`: rendering alone, three times.
 //!
 //! Output: one JSON object on stdout.
 
@@ -29,7 +30,7 @@ fn main() {
         Some("eval") => eval(&args[1..]),
         Some("input") => input(&args[1..]),
         Some("render") => render(&args[1..]),
-        _ => Err("usage: nis2check-bench floor DIR [--repeat K] | eval INPUT.json [--repeat K] [--results FILE] [--policies DIR] [--only ID,ID]".to_string()),
+        _ => Err("usage: nis2check-bench floor DIR [--repeat K] | eval INPUT.json [--repeat K] [--results FILE] [--policies DIR] [--only ID,ID] [--threads T] [--whole] | input DIR | render DIR".to_string()),
     };
     match result {
         Ok(v) => println!("{v}"),
@@ -273,6 +274,7 @@ fn eval(args: &[String]) -> Result<Value, String> {
         .map(|r| (r.meta.id.clone(), r.package.clone(), Vec::new()))
         .collect();
     let mut totals = Vec::new();
+    let mut fetches = Vec::new();
     let mut results = Map::new();
     // Analysed once, as `check` has it (a clone of an analysed engine is analysed).
     let _ = set.engine.eval_query("true".to_string(), false);
@@ -288,7 +290,8 @@ fn eval(args: &[String]) -> Result<Value, String> {
     for run in 0..repeat.max(1) {
         let (total, raw) = run_once(1);
         totals.push(total);
-        for (&i, (raw, elapsed)) in which.iter().zip(raw) {
+        fetches.push(ms(raw.fetch));
+        for (&i, (raw, elapsed)) in which.iter().zip(raw.rules) {
             per_rule[i].2.push(ms(elapsed));
             if run > 0 {
                 continue;
@@ -336,6 +339,7 @@ fn eval(args: &[String]) -> Result<Value, String> {
         "convert_ms": convert_ms,
         "evaluate_runs_ms": totals,
         "evaluate_median_ms": median(totals.clone()),
+        "fetch_median_ms": median(fetches),
         "parallel": parallel,
         "rules": rules,
     }))
