@@ -196,26 +196,21 @@ pub fn not_before(as_of: jiff::civil::Date, months: i32) -> jiff::civil::Date {
 /// time and memory of the input stage.
 pub fn build_value(repo: &Repository, meta: &Meta) -> regorus::Value {
     use std::collections::BTreeMap;
-    // Every id first, kind by kind in id order, before anything else is allocated. Ids and the
-    // references to them (owners, suppliers, assets) then share these strings, which sit
-    // together in memory instead of scattered among 100k assets: a join compares them.
+    // Every entity's own id first, kind by kind in id order, before anything else is
+    // allocated: the ids sit together in memory instead of scattered among 100k assets, and an
+    // object keyed by id (`index.people`) compares them on every lookup. The references to them
+    // get strings of their own ([`reference_to_value`]).
     let collections = collections(repo);
-    let mut ids = Ids::default();
-    ids.reserve(collections.iter().map(|(_, es)| es.len()).sum());
     let own_ids: Vec<Vec<regorus::Value>> = collections
         .iter()
         .map(|(_, entities)| {
             entities
                 .iter()
-                .map(|e| {
-                    let v = regorus::Value::from(e.id.as_str());
-                    ids.insert(e.id.as_str(), v.clone());
-                    v
-                })
+                .map(|e| regorus::Value::from(e.id.as_str()))
                 .collect()
         })
         .collect();
-    let mut strings = Strings::new(&ids);
+    let mut strings = Strings::default();
     let mut root = BTreeMap::new();
     // The small parts (meta, catalogue, organisation, lookups) go the JSON way: same values,
     // less code.
@@ -254,8 +249,7 @@ fn entities_to_values(
     let (first, second) = entities.split_at(half);
     let (first_ids, second_ids) = own_ids.split_at(half);
     let (mut a, b) = std::thread::scope(|scope| {
-        let ids = strings.ids;
-        let other = scope.spawn(move || convert(second, second_ids, &mut Strings::new(ids)));
+        let other = scope.spawn(move || convert(second, second_ids, &mut Strings::default()));
         let a = convert(first, first_ids, strings);
         (a, other.join().expect("converting a table does not panic"))
     });
@@ -263,12 +257,9 @@ fn entities_to_values(
     a
 }
 
-/// The entities' ids, as the engine's strings.
-type Ids<'a> = std::collections::HashMap<&'a str, regorus::Value, Fnv>;
-
-/// Interned strings: one allocation per distinct key, short value or id.
-struct Strings<'a> {
-    ids: &'a Ids<'a>,
+/// Interned strings: one allocation per distinct key or short value.
+#[derive(Default)]
+struct Strings {
     own: std::collections::HashMap<String, regorus::Value, Fnv>,
 }
 
@@ -297,14 +288,7 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
-impl<'a> Strings<'a> {
-    fn new(ids: &'a Ids<'a>) -> Self {
-        Strings {
-            ids,
-            own: Default::default(),
-        }
-    }
-
+impl Strings {
     fn get(&mut self, s: &str) -> regorus::Value {
         // Long strings (names, descriptions) are mostly unique: not worth a lookup.
         if s.len() > 24 {
@@ -316,14 +300,6 @@ impl<'a> Strings<'a> {
         let v = regorus::Value::from(s);
         self.own.insert(s.to_string(), v.clone());
         v
-    }
-
-    /// The value of an `id` or of a field that names entities: the shared id when it is one.
-    fn reference(&mut self, s: &str) -> regorus::Value {
-        match self.ids.get(s) {
-            Some(v) => v.clone(),
-            None => self.get(s),
-        }
     }
 }
 
@@ -343,10 +319,19 @@ fn is_reference(key: &str) -> bool {
     )
 }
 
-/// A JSON document as the engine's value, with keys and short strings shared as in
-/// [`build_value`] (the benchmark reads back the input written by `NIS2CHECK_DUMP_INPUT`).
+/// A JSON document as the engine's value, with its strings laid out as in [`build_value`]:
+/// the entities' ids first, keys and short strings shared, references with strings of their
+/// own (the benchmark reads back the input written by `NIS2CHECK_DUMP_INPUT`).
 pub fn value_from_json(json: &Value) -> regorus::Value {
-    fn conv(v: &Value, strings: &mut Strings, reference: bool) -> regorus::Value {
+    type Ids<'a> = std::collections::HashMap<&'a str, regorus::Value>;
+    /// The field a value is in: an `id`, another field that names entities, or any other.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Field {
+        Id,
+        Reference,
+        Other,
+    }
+    fn conv(v: &Value, ids: &Ids, strings: &mut Strings, field: Field) -> regorus::Value {
         match v {
             Value::Null => regorus::Value::Null,
             Value::Bool(b) => regorus::Value::from(*b),
@@ -355,22 +340,35 @@ pub fn value_from_json(json: &Value) -> regorus::Value {
                 (None, Some(u)) => regorus::Value::from(u),
                 _ => regorus::Value::from(n.as_f64().unwrap_or(f64::NAN)),
             },
-            Value::String(s) if reference => strings.reference(s),
-            Value::String(s) => strings.get(s),
+            Value::String(s) => match field {
+                Field::Id => ids
+                    .get(s.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| regorus::Value::from(s.as_str())),
+                Field::Reference => regorus::Value::from(s.as_str()),
+                Field::Other => strings.get(s),
+            },
             Value::Array(a) => regorus::Value::from(
                 a.iter()
-                    .map(|x| conv(x, strings, reference))
+                    .map(|x| conv(x, ids, strings, field))
                     .collect::<Vec<_>>(),
             ),
             Value::Object(m) => regorus::Value::from(
                 m.iter()
-                    .map(|(k, x)| (strings.get(k), conv(x, strings, is_reference(k))))
+                    .map(|(k, x)| {
+                        let field = match k.as_str() {
+                            "id" => Field::Id,
+                            k if is_reference(k) => Field::Reference,
+                            _ => Field::Other,
+                        };
+                        (strings.get(k), conv(x, ids, strings, field))
+                    })
                     .collect::<std::collections::BTreeMap<_, _>>(),
             ),
         }
     }
     // The ids first, as in build_value.
-    let mut ids = Ids::default();
+    let mut ids = Ids::new();
     if let Value::Object(root) = json {
         for entity in root.values().filter_map(Value::as_array).flatten() {
             if let Some(id) = entity.get("id").and_then(Value::as_str) {
@@ -378,7 +376,7 @@ pub fn value_from_json(json: &Value) -> regorus::Value {
             }
         }
     }
-    conv(json, &mut Strings::new(&ids), false)
+    conv(json, &ids, &mut Strings::default(), Field::Other)
 }
 
 /// A table as the engine's value; `own_id` is the value of its `id` when it is an entity.
@@ -406,10 +404,16 @@ fn table_to_value(
     regorus::Value::from(map)
 }
 
-/// The value of a field that holds an id or names entities: a string or an array of them.
+/// The value of a field that names entities (`owner`, `suppliers`, …): a string or an array of
+/// them, each string its own, allocated next to the entity that holds it. Not the named
+/// entity's id, nor an interned string: the engine counts the references to a string each
+/// time a rule reads it, so a shared string is written on every read. The assets' owners name
+/// 5,000 people at 100k, in no order, and those shared strings fell out of the cache between
+/// one block of assets and the next: AST001, which reads `owner` up to three times per asset,
+/// took a fifth more per asset at 100k than at 10k (BENCHMARKS.md).
 fn reference_to_value(node: &Node, strings: &mut Strings) -> regorus::Value {
     match &node.value {
-        NodeValue::String(s) => strings.reference(s),
+        NodeValue::String(s) => regorus::Value::from(s.as_str()),
         NodeValue::Array(a) => regorus::Value::from(
             a.iter()
                 .map(|n| reference_to_value(n, strings))
