@@ -299,7 +299,7 @@ fn symbolic_links_are_never_followed_and_each_is_noted() {
     symlink(dir.join("ring-b"), dir.join("ring-a")).unwrap();
     symlink(dir.join("ring-a"), dir.join("ring-b")).unwrap();
     // A link in place of the policy folder.
-    symlink(outside.path(), dir.join("policies")).unwrap();
+    symlink(&*outside, dir.join("policies")).unwrap();
     let (code, doc, _) = check_json(&dir, &[]);
     assert_eq!(code, 0, "nothing behind a link was read: {doc}");
     let notes: Vec<&str> = with_code(&doc, "symlink-skipped")

@@ -34,11 +34,6 @@ fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// A fresh folder for one browser run, removed when dropped.
-fn scratch(name: &str) -> common::Scratch {
-    common::temp_dir(&format!("browser-{name}"))
-}
-
 /// Runs headless Chromium on a local file with `extra` arguments, logging the network to
 /// `dir/net.json`. Returns stdout.
 fn run_chromium(browser: &Path, dir: &Path, page: &Path, extra: &[String]) -> String {
@@ -105,7 +100,7 @@ fn the_html_report_renders_in_a_browser() {
         eprintln!("SKIPPED the_html_report_renders_in_a_browser: no chromium on PATH (set NIS2CHECK_CHROMIUM, or apt-get install chromium)");
         return;
     };
-    let dir = scratch("report");
+    let dir = common::temp_dir("browser-report");
     let page = dir.join("report.html");
     let out = Command::new(env!("CARGO_BIN_EXE_nis2check"))
         .args([
@@ -230,7 +225,7 @@ fn the_network_check_sees_a_page_request() {
         eprintln!("SKIPPED the_network_check_sees_a_page_request: no chromium on PATH");
         return;
     };
-    let dir = scratch("control");
+    let dir = common::temp_dir("browser-control");
     let page = dir.join("control.html");
     std::fs::write(
         &page,

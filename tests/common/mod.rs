@@ -12,12 +12,6 @@ pub const AS_OF: &str = "2026-06-30";
 /// test runs do not pile up folders in /tmp.
 pub struct Scratch(PathBuf);
 
-impl Scratch {
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
 impl std::ops::Deref for Scratch {
     type Target = Path;
     fn deref(&self) -> &Path {
